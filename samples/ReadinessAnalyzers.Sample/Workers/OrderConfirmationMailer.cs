@@ -1,0 +1,65 @@
+using System;
+using System.Net;
+using System.Net.Mail;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ReadinessAnalyzers.Sample.Data;
+
+namespace ReadinessAnalyzers.Sample.Workers;
+
+/// <summary>Sends the confirmation e-mails that the repository puts in the outbox once an order is paid.</summary>
+public sealed class OrderConfirmationMailer : BackgroundService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(15);
+
+    private readonly OrdersDbContext _db;
+    private readonly IConfiguration _configuration;
+    private readonly ILogger<OrderConfirmationMailer> _logger;
+
+    public OrderConfirmationMailer(OrdersDbContext db, IConfiguration configuration, ILogger<OrderConfirmationMailer> logger)
+    {
+        _db = db;
+        _configuration = configuration;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(PollInterval);
+        using var smtp = CreateSmtpClient();
+
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var message in _db.TakePendingMessages(max: 20))
+            {
+                try
+                {
+                    using var mail = new MailMessage("orders@shop.example", message.Recipient, message.Subject, message.Body);
+                    await smtp.SendMailAsync(mail, stoppingToken);
+                }
+                catch (SmtpException ex)
+                {
+                    _logger.LogWarning(ex, "Sending the confirmation of order {OrderId} failed; it will be retried", message.OrderId);
+                    _db.Outbox.Enqueue(message);
+                }
+            }
+        }
+    }
+
+    private SmtpClient CreateSmtpClient()
+    {
+        var host = _configuration["Smtp:Host"] ?? "localhost";
+        var port = _configuration.GetValue("Smtp:Port", 587);
+
+        return new SmtpClient(host, port)
+        {
+            EnableSsl = true,
+            // RDY101: the SMTP relay password is passed straight to NetworkCredential. Rotating it now means a code
+            // change and a redeploy, and every developer (and every leaked clone) can send mail as the shop.
+            Credentials = new NetworkCredential("orders-mailer", "Hq4t" + "-mW9r" + "-Zx2c"),
+        };
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace ReadinessAnalyzers.CodeFixes.Infrastructure;
+
+/// <summary>Adds using directives where the file keeps them: at the top, or inside its only namespace.</summary>
+internal static class UsingDirectives
+{
+    public static CompilationUnitSyntax Add(CompilationUnitSyntax unit, IEnumerable<string> namespaces)
+    {
+        var missing = namespaces.Where(ns => !Imports(unit, ns)).ToList();
+        if (missing.Count == 0)
+        {
+            return unit;
+        }
+
+        var namespaceWithUsings = unit.Usings.Count == 0
+            ? unit.Members.OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault(n => n.Usings.Count > 0)
+            : null;
+        if (namespaceWithUsings is not null)
+        {
+            var updated = namespaceWithUsings.WithUsings(Insert(namespaceWithUsings.Usings, missing));
+            return unit.ReplaceNode(namespaceWithUsings, updated);
+        }
+
+        return unit.WithUsings(Insert(unit.Usings, missing));
+    }
+
+    private static bool Imports(CompilationUnitSyntax unit, string ns)
+    {
+        bool Matches(UsingDirectiveSyntax u) => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name?.ToString() == ns;
+        return unit.Usings.Any(Matches)
+            || unit.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>().Any(Matches);
+    }
+
+    private static SyntaxList<UsingDirectiveSyntax> Insert(SyntaxList<UsingDirectiveSyntax> usings, List<string> missing)
+    {
+        foreach (var ns in missing)
+        {
+            var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ns))
+                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            var index = 0;
+            while (index < usings.Count && ShouldComeBefore(usings[index], ns))
+            {
+                index++;
+            }
+
+            usings = usings.Insert(index, directive);
+        }
+
+        return usings;
+    }
+
+    private static bool ShouldComeBefore(UsingDirectiveSyntax existing, string ns)
+    {
+        if (existing.Alias is not null || !existing.StaticKeyword.IsKind(SyntaxKind.None) || !existing.GlobalKeyword.IsKind(SyntaxKind.None))
+        {
+            return existing.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword);
+        }
+
+        var name = existing.Name?.ToString() ?? string.Empty;
+        var existingIsSystem = name == "System" || name.StartsWith("System.", StringComparison.Ordinal);
+        var newIsSystem = ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal);
+        if (existingIsSystem != newIsSystem)
+        {
+            return existingIsSystem;
+        }
+
+        return string.CompareOrdinal(name, ns) < 0;
+    }
+}
