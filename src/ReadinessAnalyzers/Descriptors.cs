@@ -16,7 +16,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor HardcodedSecret = Create(
         DiagnosticIds.HardcodedSecret,
         title: "Hard-coded secret",
-        messageFormat: "{0} holds {1} hard-coded in source; load it from configuration or a secret store",
+        messageFormat: "{0} holds {1}; load it from configuration or a secret store",
         category: Categories.Security,
         severity: DiagnosticSeverity.Warning,
         description: "A credential written in source code leaks through version control, build logs and package caches. "
@@ -25,7 +25,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ConnectionStringHasPassword = Create(
         DiagnosticIds.ConnectionStringHasPassword,
         title: "Connection string embeds a password",
-        messageFormat: "{0} connection string embeds a credential in its '{1}' entry; load the connection string from configuration",
+        messageFormat: "This {0} connection string embeds a credential in its '{1}' entry; load it from configuration or a secret store",
         category: Categories.Security,
         severity: DiagnosticSeverity.Warning,
         description: "A connection string literal that carries a password or an access key leaks the credential with "

@@ -38,3 +38,30 @@ internal sealed class ReplacementFixAllProvider : DocumentBasedFixAllProvider
             : await LiteralReplacement.ApplyAsync(document, replacements, fixAllContext.CancellationToken).ConfigureAwait(false);
     }
 }
+
+/// <summary>Registers one replacement fix per diagnostic whose plan succeeds; nothing where it does not.</summary>
+internal static class ReplacementFixes
+{
+    public static async Task RegisterAsync(
+        CodeFixContext context,
+        Func<Document, Diagnostic, CancellationToken, Task<LiteralReplacement?>> plan,
+        string equivalenceKey)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var replacement = await plan(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+            if (replacement is null)
+            {
+                continue;
+            }
+
+            var document = context.Document;
+            context.RegisterCodeFix(
+                Microsoft.CodeAnalysis.CodeActions.CodeAction.Create(
+                    replacement.Title,
+                    ct => LiteralReplacement.ApplyAsync(document, new[] { replacement }, ct),
+                    equivalenceKey),
+                diagnostic);
+        }
+    }
+}

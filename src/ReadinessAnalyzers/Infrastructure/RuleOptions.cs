@@ -103,6 +103,31 @@ internal readonly struct RuleOptions
     }
 
     /// <summary>
+    /// A user-supplied regular expression, culture-invariant and bounded by <see cref="UserRegexTimeout"/>; null when
+    /// the option is not set or is not a valid pattern (invalid values never throw).
+    /// </summary>
+    public System.Text.RegularExpressions.Regex? GetRegex(string name)
+    {
+        var raw = GetRaw(name, out _);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new System.Text.RegularExpressions.Regex(raw, System.Text.RegularExpressions.RegexOptions.CultureInvariant, UserRegexTimeout);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Match timeout of every user-supplied regular expression.</summary>
+    public static readonly TimeSpan UserRegexTimeout = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
     /// Describes why a raw value is invalid for the given kind, or returns null when it is valid. Used to tell the
     /// user about a typo instead of silently ignoring it.
     /// </summary>

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ReadinessAnalyzers.Infrastructure;
+
+namespace ReadinessAnalyzers.Secrets;
+
+/// <summary>
+/// Per-compilation facts of one secrets rule: the framework types resolved once, whether the project is a test
+/// project, and the parsed options cached per distinct options set (files that share an .editorconfig section share
+/// one entry). Lives as long as one compilation; no static mutable state.
+/// </summary>
+internal sealed class SecretCompilationState
+{
+    /// <summary>Assemblies whose reference makes a project a test project.</summary>
+    private static readonly string[] TestFrameworkAssemblies =
+    [
+        "xunit.core", "xunit.assert", "xunit.v3.core", "xunit.v3.assert", "nunit.framework", "MSTest.TestFramework",
+        "Microsoft.VisualStudio.TestPlatform.TestFramework", "TUnit.Core", "TUnit.Assertions", "TUnit",
+    ];
+
+    private readonly AnalyzerOptions _options;
+    private readonly string _ruleId;
+    private readonly ConcurrentDictionary<AnalyzerConfigOptions, SecretOptions> _cache = new();
+
+    private SecretCompilationState(Compilation compilation, AnalyzerOptions options, string ruleId)
+    {
+        _options = options;
+        _ruleId = ruleId;
+        NetworkCredential = compilation.GetTypeByMetadataName("System.Net.NetworkCredential");
+        IsTestProject = ReferencesTestFramework(compilation);
+    }
+
+    public static SecretCompilationState Create(Compilation compilation, AnalyzerOptions options, string ruleId) => new(compilation, options, ruleId);
+
+    /// <summary><c>System.Net.NetworkCredential</c>, or null when the compilation cannot see it.</summary>
+    public INamedTypeSymbol? NetworkCredential { get; }
+
+    public bool IsTestProject { get; }
+
+    public SecretOptions GetOptions(SyntaxTree tree)
+    {
+        var configOptions = _options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        if (_cache.TryGetValue(configOptions, out var cached))
+        {
+            return cached;
+        }
+
+        var created = SecretOptions.Create(new RuleOptions(configOptions, _ruleId));
+        return _cache.GetOrAdd(configOptions, created);
+    }
+
+    /// <summary>False when the file is in a test project and the rule is configured not to analyze test projects.</summary>
+    public bool ShouldAnalyze(SecretOptions options) => !IsTestProject || options.AnalyzeTestProjects;
+
+    private static bool ReferencesTestFramework(Compilation compilation)
+    {
+        foreach (var identity in compilation.ReferencedAssemblyNames)
+        {
+            for (int i = 0; i < TestFrameworkAssemblies.Length; i++)
+            {
+                if (string.Equals(identity.Name, TestFrameworkAssemblies[i], System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

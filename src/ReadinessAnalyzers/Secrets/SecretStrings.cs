@@ -1,0 +1,158 @@
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ReadinessAnalyzers.Secrets;
+
+/// <summary>
+/// Turns the syntax nodes the secrets rules listen to into the string value to inspect and the node to report on
+/// (the location contract the code fixes depend on):
+/// <list type="bullet">
+/// <item>a string literal (regular, verbatim, raw, UTF-8 <c>"..."u8</c>): the <see cref="LiteralExpressionSyntax"/>;</item>
+/// <item>a constant <c>+</c> concatenation: the outermost <see cref="BinaryExpressionSyntax"/> of the chain (its
+/// literals are then not reported on their own);</item>
+/// <item>an interpolated string: the whole <see cref="InterpolatedStringExpressionSyntax"/>, holes read as <c>{0}</c>
+/// (a template, so a hole never looks like a secret).</item>
+/// </list>
+/// </summary>
+internal static class SecretStrings
+{
+    /// <summary>The syntax kinds both rules register for.</summary>
+    public static readonly SyntaxKind[] Kinds =
+    [
+        SyntaxKind.StringLiteralExpression,
+        SyntaxKind.Utf8StringLiteralExpression,
+        SyntaxKind.InterpolatedStringExpression,
+        SyntaxKind.AddExpression,
+    ];
+
+    /// <summary>Shortest value any detector looks at.</summary>
+    public const int MinLength = 4;
+
+    /// <summary>Longest value looked at (embedded documents and resources are skipped).</summary>
+    public const int MaxLength = 16 * 1024;
+
+    /// <summary>
+    /// Reads the value of <paramref name="node"/>; false when the node is not analysed on its own (an
+    /// operand of a <c>+</c> chain is checked by <see cref="IsPartOfConstantConcatenation"/> only after a finding).
+    /// </summary>
+    public static bool TryGetValue(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken, out string text)
+    {
+        text = string.Empty;
+        switch (node)
+        {
+            case LiteralExpressionSyntax literal:
+                text = literal.Token.ValueText;
+                break;
+
+            case InterpolatedStringExpressionSyntax interpolated:
+                text = ReadInterpolated(interpolated);
+                break;
+
+            case BinaryExpressionSyntax binary:
+                if (IsAddOperand(binary) || !HasStringLiteralLeaf(binary))
+                {
+                    return false;
+                }
+
+                if (model.GetConstantValue(binary, cancellationToken) is not { HasValue: true, Value: string value })
+                {
+                    return false;
+                }
+
+                text = value;
+                break;
+
+            default:
+                return false;
+        }
+
+        return text.Length >= MinLength && text.Length <= MaxLength;
+    }
+
+    /// <summary>
+    /// True when a literal is an operand of a <c>+</c> chain whose whole value is a constant string: the chain is
+    /// reported (on its outermost binary expression), not the literal.
+    /// </summary>
+    public static bool IsPartOfConstantConcatenation(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (node is BinaryExpressionSyntax || !IsAddOperand(node))
+        {
+            return false;
+        }
+
+        SyntaxNode outermost = node;
+        while (outermost.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or ParenthesizedExpressionSyntax)
+        {
+            outermost = outermost.Parent;
+        }
+
+        while (outermost is ParenthesizedExpressionSyntax parenthesized)
+        {
+            outermost = parenthesized.Expression;
+        }
+
+        return outermost is BinaryExpressionSyntax && model.GetConstantValue(outermost, cancellationToken) is { HasValue: true, Value: string };
+    }
+
+    private static bool IsAddOperand(SyntaxNode node)
+    {
+        var parent = node.Parent;
+        while (parent is ParenthesizedExpressionSyntax)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression };
+    }
+
+    private static bool HasStringLiteralLeaf(ExpressionSyntax expression)
+    {
+        // Iterative walk down the left spine; right operands are usually leaves.
+        var current = expression;
+        while (true)
+        {
+            while (current is ParenthesizedExpressionSyntax parenthesized)
+            {
+                current = parenthesized.Expression;
+            }
+
+            if (current is LiteralExpressionSyntax literal)
+            {
+                return literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression);
+            }
+
+            if (current is not BinaryExpressionSyntax binary || !binary.IsKind(SyntaxKind.AddExpression))
+            {
+                return false;
+            }
+
+            if (HasStringLiteralLeaf(binary.Right))
+            {
+                return true;
+            }
+
+            current = binary.Left;
+        }
+    }
+
+    private static string ReadInterpolated(InterpolatedStringExpressionSyntax interpolated)
+    {
+        var builder = new StringBuilder();
+        foreach (var content in interpolated.Contents)
+        {
+            if (content is InterpolatedStringTextSyntax text)
+            {
+                builder.Append(text.TextToken.ValueText);
+            }
+            else
+            {
+                builder.Append("{0}");
+            }
+        }
+
+        return builder.ToString();
+    }
+}
