@@ -46,8 +46,12 @@ public sealed class PackageLayoutTests
 
         Assert.Contains(AnalyzerPath, entries);
         Assert.Contains(CodeFixPath, entries);
-        var assemblies = entries.Where(e => e.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).OrderBy(e => e, StringComparer.Ordinal);
-        Assert.Equal(new[] { CodeFixPath, AnalyzerPath }, assemblies);
+        var assemblies = entries.Where(e => e.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).ToList();
+        // C# analyzers only (no VB, no language-neutral folder); satellite resource assemblies may join later.
+        Assert.All(assemblies, e => Assert.StartsWith("analyzers/dotnet/cs/", e, StringComparison.Ordinal));
+        Assert.Equal(
+            new[] { CodeFixPath, AnalyzerPath },
+            assemblies.Where(e => !e.EndsWith(".resources.dll", StringComparison.OrdinalIgnoreCase)).OrderBy(e => e, StringComparer.Ordinal));
     }
 
     [Fact]

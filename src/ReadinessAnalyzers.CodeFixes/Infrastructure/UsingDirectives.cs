@@ -28,6 +28,18 @@ internal static class UsingDirectives
             return unit.ReplaceNode(namespaceWithUsings, updated);
         }
 
+        if (unit.Usings.Count == 0 && unit.Externs.Count == 0 && unit.Members.Count > 0)
+        {
+            // The file's header (comments, #nullable, a licence block) stays above the new using directive.
+            var first = unit.Members[0];
+            var header = first.GetLeadingTrivia();
+            var usings = Insert(unit.Usings, missing);
+            usings = usings.Replace(usings[0], usings[0].WithLeadingTrivia(header));
+            var last = usings[usings.Count - 1];
+            usings = usings.Replace(last, last.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed, SyntaxFactory.ElasticCarriageReturnLineFeed));
+            return unit.ReplaceNode(first, first.WithLeadingTrivia(SyntaxFactory.TriviaList())).WithUsings(usings);
+        }
+
         return unit.WithUsings(Insert(unit.Usings, missing));
     }
 

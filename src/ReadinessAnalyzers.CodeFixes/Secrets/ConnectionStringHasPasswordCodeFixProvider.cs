@@ -133,7 +133,8 @@ public sealed class ConnectionStringHasPasswordCodeFixProvider : CodeFixProvider
                     // Data Source of SQLite is a file path: keep its file name without extension.
                     var name = System.IO.Path.GetFileNameWithoutExtension(text.Replace('\\', '/'));
                     var words = ConfigurationNames.Words(name);
-                    if (words.Count > 0 && !(key.StartsWith("Data", System.StringComparison.Ordinal) && text.IndexOf('.') < 0 && text.IndexOf('/') < 0))
+                    var isServerName = key.EndsWith("Source", System.StringComparison.Ordinal) && text.IndexOf('.') < 0 && text.IndexOf('/') < 0;
+                    if (words.Count > 0 && !isServerName)
                     {
                         return ConfigurationNames.Pascal(words);
                     }

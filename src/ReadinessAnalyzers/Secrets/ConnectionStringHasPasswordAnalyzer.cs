@@ -50,7 +50,13 @@ public sealed class ConnectionStringHasPasswordAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var target = SecretTargetResolver.Resolve((ExpressionSyntax)node, context.SemanticModel, state, options.Names, context.CancellationToken);
+        var secretContext = new SecretContext((ExpressionSyntax)node, context.SemanticModel, state, options.Names, context.CancellationToken);
+        if (SecretStrings.RepeatsAReportedConstant(node, context.SemanticModel, secretContext, options.Names, context.CancellationToken))
+        {
+            return;
+        }
+
+        var target = secretContext.Target;
         var properties = SecretDiagnostics.Properties(target.Name, classification.KindId, classification.ConnectionString.Key);
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.ConnectionStringHasPassword,

@@ -36,7 +36,7 @@ internal sealed class CredentialNames
         ["secretkey"], ["secret", "key"], ["account", "key"], ["shared", "key"], ["signing", "key"], ["master", "key"],
         ["subscription", "key"], ["encryption", "key"], ["auth", "key"], ["jwt", "key"], ["hmac", "key"], ["app", "key"],
         ["access", "key", "id"], ["apitoken"], ["authtoken"], ["accesstoken"], ["clientsecret"], ["api", "secret"],
-        ["shared", "access", "key"], ["sas", "token"], ["webhook", "secret"],
+        ["shared", "access", "key"], ["sas", "token"], ["webhook", "secret"], ["security", "key"],
     ];
 
     /// <summary>Words before <c>password</c> that say the target holds a derived value, not the password itself.</summary>
@@ -84,6 +84,11 @@ internal sealed class CredentialNames
         }
 
         var words = SplitWords(name);
+        if (words.Count > 1 && words[words.Count - 1] is "bytes" or "utf")
+        {
+            words.RemoveAt(words.Count - 1); // SigningKeyBytes holds the key's bytes
+        }
+
         if (words.Count == 0)
         {
             return CredentialClass.None;

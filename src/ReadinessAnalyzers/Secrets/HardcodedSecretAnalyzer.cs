@@ -51,7 +51,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         var classification = SecretScanner.Classify(text, secretContext, options);
         if (classification.Verdict != SecretVerdict.HardcodedSecret
             || options.IsAllowedValue(text)
-            || SecretStrings.IsPartOfConstantConcatenation(node, context.SemanticModel, context.CancellationToken))
+            || SecretStrings.IsPartOfConstantConcatenation(node, context.SemanticModel, context.CancellationToken)
+            || SecretStrings.RepeatsAReportedConstant(node, context.SemanticModel, secretContext, options.Names, context.CancellationToken))
         {
             return;
         }

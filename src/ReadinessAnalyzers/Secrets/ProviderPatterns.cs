@@ -191,7 +191,7 @@ internal static class ProviderPatterns
         }
 
         if (text.Length == 88 && StorageAccountKey.IsMatch(text) && !ConnectionStrings.IsWellKnownEmulatorKey(text)
-            && IsRandom(text, null, 4.5) && context.NameMentions("storage", "account"))
+            && IsRandom(text, null, 4.5) && (context.NameMentions("storage", "account") || context.NameMentions("key", "secret")))
         {
             return new ProviderMatch("azure-storage-key", "an Azure Storage account key");
         }

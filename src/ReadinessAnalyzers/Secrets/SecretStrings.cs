@@ -97,6 +97,55 @@ internal static class SecretStrings
         return outermost is BinaryExpressionSyntax && model.GetConstantValue(outermost, cancellationToken) is { HasValue: true, Value: string };
     }
 
+    /// <summary>
+    /// True when a <c>+</c> chain only repeats a secret that lives in one of its constant operands
+    /// (<c>AccountSid + ":" + AuthToken</c>): that constant was reported where it is declared.
+    /// </summary>
+    public static bool RepeatsAReportedConstant(SyntaxNode node, SemanticModel model, SecretContext context, CredentialNames names, CancellationToken cancellationToken)
+    {
+        if (node is not BinaryExpressionSyntax binary)
+        {
+            return false;
+        }
+
+        var pending = new System.Collections.Generic.Stack<ExpressionSyntax>();
+        pending.Push(binary);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            while (current is ParenthesizedExpressionSyntax parenthesized)
+            {
+                current = parenthesized.Expression;
+            }
+
+            if (current is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression))
+            {
+                pending.Push(add.Left);
+                pending.Push(add.Right);
+                continue;
+            }
+
+            if (current is LiteralExpressionSyntax)
+            {
+                continue;
+            }
+
+            if (model.GetConstantValue(current, cancellationToken) is not { HasValue: true, Value: string value })
+            {
+                continue;
+            }
+
+            if (ProviderPatterns.Match(value, context) is not null
+                || ConnectionStrings.Classify(value, out _) == ConnectionStringVerdict.HasCredential
+                || (model.GetSymbolInfo(current, cancellationToken).Symbol is { } symbol && names.Classify(symbol.Name) != CredentialClass.None))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsAddOperand(SyntaxNode node)
     {
         var parent = node.Parent;

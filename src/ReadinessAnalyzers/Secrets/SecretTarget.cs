@@ -137,7 +137,10 @@ internal static class SecretTargetResolver
                     continue;
 
                 case IAssignmentOperation assignment when ReferenceEquals(assignment.Value, current):
-                    return FromReference(assignment.Target, assignment.Syntax);
+                    var assigned = FromReference(assignment.Target, assignment.Syntax);
+                    return assigned.IsKnown && names.Classify(assigned.Name) == CredentialClass.None && IsKeyedEntry(assignment.Target)
+                        ? CollectionOrKey(assignment.Target, assigned, names)
+                        : assigned;
 
                 case IVariableInitializerOperation initializer:
                     if (initializer.Parent is IVariableDeclaratorOperation declarator)
@@ -161,8 +164,19 @@ internal static class SecretTargetResolver
                 case IParameterInitializerOperation parameterInitializer:
                     return Named(parameterInitializer.Parameter.Name);
 
+                case IArgumentOperation argument when IsPassThrough(argument):
+                    // Encoding.UTF8.GetBytes("..."), Convert.FromBase64String("..."): the bytes are the secret.
+                    current = argument.Parent!;
+                    continue;
+
                 case IArgumentOperation argument:
-                    return FromArgument(argument, state);
+                    var argumentTarget = FromArgument(argument, state);
+                    return argumentTarget.IsKnown && names.Classify(argumentTarget.Name) == CredentialClass.None && argument.Parent is IInvocationOperation { Instance: { } addInstance, TargetMethod.Name: "Add" }
+                        ? CollectionOrKey(addInstance, argumentTarget, names)
+                        : argumentTarget;
+
+                case ITupleOperation tuple:
+                    return FromTupleElement(tuple, current);
 
                 case IReturnOperation:
                     return FromEnclosingMember(expression);
@@ -184,6 +198,104 @@ internal static class SecretTargetResolver
     }
 
     private static SecretTarget Named(string name) => new(name, Quote(name));
+
+    private static bool IsKeyedEntry(IOperation target)
+        => target is IPropertyReferenceOperation { Property.IsIndexer: true } || target is IDynamicIndexerAccessOperation;
+
+    /// <summary>
+    /// <c>WebhookSecrets["github"] = "..."</c>, <c>Secrets = { ["stripe"] = "..." }</c>, <c>apiKeys.Add("maps", "...")</c>:
+    /// when the key says nothing, the collection's name (singular) says what its values are.
+    /// </summary>
+    private static SecretTarget CollectionOrKey(IOperation entryOrInstance, SecretTarget keyTarget, CredentialNames names)
+    {
+        var instance = entryOrInstance switch
+        {
+            IPropertyReferenceOperation property => property.Instance,
+            IDynamicIndexerAccessOperation dynamicIndexer => dynamicIndexer.Operation,
+            _ => entryOrInstance,
+        };
+
+        string? collection = null;
+        if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+        {
+            // Inside an object or collection initializer: the created object's own target.
+            IOperation? walk = instance.Parent;
+            while (walk is not null && walk is not IObjectOrCollectionInitializerOperation)
+            {
+                walk = walk.Parent;
+            }
+
+            var creation = walk?.Parent;
+            while (creation?.Parent is IConversionOperation conversion)
+            {
+                creation = conversion;
+            }
+
+            switch (creation?.Parent)
+            {
+                case IFieldInitializerOperation field when field.InitializedFields.Length > 0:
+                    collection = field.InitializedFields[0].Name;
+                    break;
+                case IPropertyInitializerOperation property when property.InitializedProperties.Length > 0:
+                    collection = property.InitializedProperties[0].Name;
+                    break;
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    collection = declarator.Symbol.Name;
+                    break;
+            }
+        }
+        else if (instance is not null)
+        {
+            var named = FromReference(Unwrap(instance), null);
+            collection = named.Name;
+        }
+
+        if (collection is not null && collection.Length > 3 && collection.EndsWith("s", StringComparison.Ordinal)
+            && names.Classify(collection.Substring(0, collection.Length - 1)) != CredentialClass.None)
+        {
+            return new SecretTarget(collection.Substring(0, collection.Length - 1), Quote(collection + "[" + keyTarget.Name + "]"));
+        }
+
+        return keyTarget;
+    }
+
+    /// <summary>Conversions of a string into key material: the value keeps flowing to the real target.</summary>
+    private static bool IsPassThrough(IArgumentOperation argument)
+    {
+        if (argument.Parent is not IInvocationOperation invocation || invocation.Arguments.Length != 1)
+        {
+            return false;
+        }
+
+        var method = invocation.TargetMethod;
+        return method.Name is "GetBytes" or "FromBase64String" or "FromHexString" or "ToCharArray" or "ToBase64String"
+            && method.ContainingType?.Name is "Encoding" or "UTF8Encoding" or "ASCIIEncoding" or "Convert" or "String";
+    }
+
+    /// <summary><c>(string User, string Password) seed = ("alice", "...")</c>: the tuple element's name.</summary>
+    private static SecretTarget FromTupleElement(ITupleOperation tuple, IOperation element)
+    {
+        int index = -1;
+        for (int i = 0; i < tuple.Elements.Length; i++)
+        {
+            if (ReferenceEquals(tuple.Elements[i], element))
+            {
+                index = i;
+                break;
+            }
+        }
+
+        var type = (tuple.Parent as IConversionOperation)?.Type as INamedTypeSymbol ?? tuple.Type as INamedTypeSymbol;
+        if (index < 0 || type is null || !type.IsTupleType || index >= type.TupleElements.Length)
+        {
+            return None;
+        }
+
+        var field = type.TupleElements[index];
+        return SymbolEqualityComparer.Default.Equals(field, field.CorrespondingTupleField) && field.Name.StartsWith("Item", StringComparison.Ordinal)
+            ? None
+            : Named(field.Name);
+    }
 
     private static string Quote(string name) => "'" + name + "'";
 
@@ -285,6 +397,20 @@ internal static class SecretTargetResolver
             return FromReference(Unwrap(equalsInstance), null);
         }
 
+        // new SymmetricSecurityKey(...), new X509SecurityKey(...): the constructed type says what the value is.
+        if (method is not null && method.MethodKind == MethodKind.Constructor && parameter.Name == "key"
+            && method.ContainingType.Name.EndsWith("SecurityKey", StringComparison.Ordinal))
+        {
+            return new SecretTarget(method.ContainingType.Name, Quote(method.ContainingType.Name + "." + parameter.Name));
+        }
+
+        // new AuthenticationHeaderValue("Basic", "user:password"): the parameter carries the credentials.
+        if (method is not null && method.MethodKind == MethodKind.Constructor && parameter.Name == "parameter"
+            && method.ContainingType.Name == "AuthenticationHeaderValue")
+        {
+            return new SecretTarget("credentials", Quote("AuthenticationHeaderValue.parameter"));
+        }
+
         string owner = method is null
             ? string.Empty
             : method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
@@ -297,7 +423,7 @@ internal static class SecretTargetResolver
         return new SecretTarget(parameter.Name, owner.Length == 0 || owner == "Invoke" ? Quote(parameter.Name) : Quote(owner + "." + parameter.Name));
     }
 
-    private static bool IsValueParameter(string name) => name is "value" or "val";
+    private static bool IsValueParameter(string name) => name is "value" or "val" or "defaultValue";
 
     private static bool IsKeyParameter(string name) => name is "key" or "name" or "variable" or "header" or "headerName" or "keyName";
 
@@ -363,7 +489,7 @@ internal static class SecretTargetResolver
         }
 
         return words[0] is "get" or "load" or "read" or "fetch" or "resolve" or "retrieve" or "default" or "fallback" or "dev" or "test"
-            || words.Count <= 2 && words[0] is not ("validate" or "check" or "verify" or "reset" or "hash" or "encrypt" or "decrypt" or "set" or "update" or "change" or "compare" or "is" or "has" or "can" or "should" or "require" or "normalize" or "format" or "mask" or "redact" or "log" or "print" or "show" or "hide" or "generate" or "create" or "new" or "rotate" or "revoke" or "refresh" or "parse" or "describe")
+            || words[0] is not ("validate" or "check" or "verify" or "reset" or "hash" or "encrypt" or "decrypt" or "set" or "update" or "change" or "compare" or "is" or "has" or "can" or "should" or "require" or "normalize" or "format" or "mask" or "redact" or "log" or "print" or "show" or "hide" or "generate" or "create" or "new" or "rotate" or "revoke" or "refresh" or "parse" or "describe")
             ? Named(name)
             : None;
     }

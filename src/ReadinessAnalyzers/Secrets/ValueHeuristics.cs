@@ -507,7 +507,27 @@ internal static class ValueHeuristics
             return true;
         }
 
-        return false;
+        return IsLowerCaseRelativePath(v);
+    }
+
+    /// <summary><c>api/v1/token</c>: lower-case segments separated by '/'; base64 tokens have upper case, '+' or '='.</summary>
+    private static bool IsLowerCaseRelativePath(string v)
+    {
+        if (v.IndexOf('/') <= 0)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < v.Length; i++)
+        {
+            char c = v[i];
+            if (!((c >= 'a' && c <= 'z') || char.IsDigit(c) || c is '/' or '-' or '_' or '.' or '{' or '}'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A regular-expression pattern (<c>^(?=.*\d).{8,}$</c>, <c>[A-Za-z0-9]+</c>).</summary>

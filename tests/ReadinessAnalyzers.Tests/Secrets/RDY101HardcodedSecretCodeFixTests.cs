@@ -131,7 +131,7 @@ public sealed class RDY101HardcodedSecretCodeFixTests
             public static class BillingApi
             {
                 // Token of the billing sandbox account.
-                private static readonly string ApiToken = Environment.GetEnvironmentVariable("BILLING_API_API_TOKEN") ?? throw new InvalidOperationException("Environment variable 'BILLING_API_API_TOKEN' is not set."); // rotate quarterly
+                private static readonly string ApiToken = Environment.GetEnvironmentVariable("BILLING_API_TOKEN") ?? throw new InvalidOperationException("Environment variable 'BILLING_API_TOKEN' is not set."); // rotate quarterly
 
                 public static void Authorize(HttpClient client)
                     => client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiToken);
