@@ -19,12 +19,14 @@ internal static class UsingDirectives
             return unit;
         }
 
+        var newLine = FileNewLine(unit);
+
         var namespaceWithUsings = unit.Usings.Count == 0
             ? unit.Members.OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault(n => n.Usings.Count > 0)
             : null;
         if (namespaceWithUsings is not null)
         {
-            var updated = namespaceWithUsings.WithUsings(Insert(namespaceWithUsings.Usings, missing));
+            var updated = namespaceWithUsings.WithUsings(Insert(namespaceWithUsings.Usings, missing, newLine));
             return unit.ReplaceNode(namespaceWithUsings, updated);
         }
 
@@ -33,14 +35,14 @@ internal static class UsingDirectives
             // The file's header (comments, #nullable, a licence block) stays above the new using directive.
             var first = unit.Members[0];
             var header = first.GetLeadingTrivia();
-            var usings = Insert(unit.Usings, missing);
+            var usings = Insert(unit.Usings, missing, newLine);
             usings = usings.Replace(usings[0], usings[0].WithLeadingTrivia(header));
             var last = usings[usings.Count - 1];
-            usings = usings.Replace(last, last.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed, SyntaxFactory.ElasticCarriageReturnLineFeed));
+            usings = usings.Replace(last, last.WithTrailingTrivia(newLine, newLine));
             return unit.ReplaceNode(first, first.WithLeadingTrivia(SyntaxFactory.TriviaList())).WithUsings(usings);
         }
 
-        return unit.WithUsings(Insert(unit.Usings, missing));
+        return unit.WithUsings(Insert(unit.Usings, missing, newLine));
     }
 
     private static bool Imports(CompilationUnitSyntax unit, string ns)
@@ -50,12 +52,26 @@ internal static class UsingDirectives
             || unit.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>().Any(Matches);
     }
 
-    private static SyntaxList<UsingDirectiveSyntax> Insert(SyntaxList<UsingDirectiveSyntax> usings, List<string> missing)
+    /// <summary>The end-of-line the file already uses, so that added lines match it.</summary>
+    private static SyntaxTrivia FileNewLine(CompilationUnitSyntax unit)
+    {
+        foreach (var trivia in unit.DescendantTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return trivia;
+            }
+        }
+
+        return SyntaxFactory.CarriageReturnLineFeed;
+    }
+
+    private static SyntaxList<UsingDirectiveSyntax> Insert(SyntaxList<UsingDirectiveSyntax> usings, List<string> missing, SyntaxTrivia newLine)
     {
         foreach (var ns in missing)
         {
             var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ns))
-                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                .WithTrailingTrivia(newLine)
                 .WithAdditionalAnnotations(Formatter.Annotation);
             var index = 0;
             while (index < usings.Count && ShouldComeBefore(usings[index], ns))
