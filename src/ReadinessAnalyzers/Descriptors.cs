@@ -11,6 +11,9 @@ public static class Descriptors
     /// <summary>Where the rule pages live; a descriptor's help link is <c>{DocsBaseUrl}/{ID}.md</c>.</summary>
     public const string DocsBaseUrl = "https://github.com/readiness-analyzers/ReadinessAnalyzers/blob/main/docs/rules";
 
+    /// <summary>Custom tag carried by every descriptor of the package.</summary>
+    public const string PackageTag = "ReadinessAnalyzers";
+
     public static string HelpLink(string id) => DocsBaseUrl + "/" + id + ".md";
 
     public static readonly DiagnosticDescriptor HardcodedSecret = Create(
@@ -40,7 +43,9 @@ public static class Descriptors
         string description,
         params string[] extraTags)
     {
-        string[] tags = extraTags.Length == 0 ? DefaultTags : Concat(DefaultTags, extraTags);
+        // Built here rather than read from a static field: descriptors above initialize before later fields do.
+        string[] defaultTags = [PackageTag];
+        string[] tags = extraTags.Length == 0 ? defaultTags : Concat(defaultTags, extraTags);
         return new DiagnosticDescriptor(
             id,
             title,
@@ -52,8 +57,6 @@ public static class Descriptors
             helpLinkUri: HelpLink(id),
             customTags: tags);
     }
-
-    private static readonly string[] DefaultTags = ["ReadinessAnalyzers"];
 
     private static string[] Concat(string[] first, string[] second)
     {

@@ -420,4 +420,143 @@ public sealed class RDY101HardcodedSecretCodeFixTests
         };
         await test.RunAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task CodeFix_FixAll_WorksAcrossTheDocumentsOfAProject()
+    {
+        var first = $$"""
+            using Microsoft.Extensions.Configuration;
+
+            public sealed class MailClient
+            {
+                private readonly IConfiguration _configuration;
+
+                public MailClient(IConfiguration configuration) => _configuration = configuration;
+
+                public string SmtpPassword() => {|RDY101:"{{Password}}"|};
+            }
+            """;
+        var second = $$"""
+            public static class FtpDefaults
+            {
+                public static readonly string FtpPassword = {|RDY101:"{{OtherPassword}}"|};
+            }
+            """;
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add(("MailClient.cs", first));
+        test.TestState.Sources.Add(("FtpDefaults.cs", second));
+        test.FixedState.Sources.Add(("MailClient.cs", """
+            using Microsoft.Extensions.Configuration;
+
+            public sealed class MailClient
+            {
+                private readonly IConfiguration _configuration;
+
+                public MailClient(IConfiguration configuration) => _configuration = configuration;
+
+                public string SmtpPassword() => _configuration["MailClient:SmtpPassword"];
+            }
+            """));
+        test.FixedState.Sources.Add(("FtpDefaults.cs", """
+            public static class FtpDefaults
+            {
+                public static readonly string FtpPassword = System.Environment.GetEnvironmentVariable("FTP_DEFAULTS_FTP_PASSWORD");
+            }
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task CodeFix_StaticLambda_DoesNotCaptureAnOuterParameter()
+    {
+        var source = $$"""
+            using System;
+            using System.Net;
+            using Microsoft.Extensions.Configuration;
+
+            public static class Jobs
+            {
+                public static Func<NetworkCredential> CredentialSource(IConfiguration configuration)
+                    => static () => new NetworkCredential("batch", {|RDY101:"{{Password}}"|});
+            }
+            """;
+        var fixedSource = """
+            using System;
+            using System.Net;
+            using Microsoft.Extensions.Configuration;
+
+            public static class Jobs
+            {
+                public static Func<NetworkCredential> CredentialSource(IConfiguration configuration)
+                    => static () => new NetworkCredential("batch", Environment.GetEnvironmentVariable("JOBS_PASSWORD"));
+            }
+            """;
+        await VerifyCS.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task CodeFix_ConstantConcatenation_IsReplacedWhole()
+    {
+        var first = Password.Substring(0, 4);
+        var rest = Password.Substring(4);
+        var source = $$"""
+            using System;
+            using System.Net;
+
+            public static class Relay
+            {
+                public static NetworkCredential Login()
+                    => new NetworkCredential("relay", /* split on purpose */ {|RDY101:"{{first}}" + "{{rest}}"|});
+            }
+            """;
+        var fixedSource = """
+            using System;
+            using System.Net;
+
+            public static class Relay
+            {
+                public static NetworkCredential Login()
+                    => new NetworkCredential("relay", /* split on purpose */ Environment.GetEnvironmentVariable("RELAY_PASSWORD"));
+            }
+            """;
+        await VerifyCS.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task CodeFix_LocalDeclaredAfterTheSecret_IsNotUsed()
+    {
+        var source = $$"""
+            using System;
+            using System.Net;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.Configuration.Memory;
+
+            public static class Bootstrap
+            {
+                public static NetworkCredential Credentials(IConfigurationBuilder builder)
+                {
+                    var credential = new NetworkCredential("boot", {|RDY101:"{{Password}}"|});
+                    IConfiguration configuration = builder.Build();
+                    return configuration["Enabled"] == "true" ? credential : new NetworkCredential();
+                }
+            }
+            """;
+        var fixedSource = """
+            using System;
+            using System.Net;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.Configuration.Memory;
+
+            public static class Bootstrap
+            {
+                public static NetworkCredential Credentials(IConfigurationBuilder builder)
+                {
+                    var credential = new NetworkCredential("boot", Environment.GetEnvironmentVariable("BOOTSTRAP_PASSWORD"));
+                    IConfiguration configuration = builder.Build();
+                    return configuration["Enabled"] == "true" ? credential : new NetworkCredential();
+                }
+            }
+            """;
+        await VerifyCS.VerifyCodeFixAsync(source, fixedSource);
+    }
 }
