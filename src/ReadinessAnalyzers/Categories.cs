@@ -7,4 +7,7 @@ public static class Categories
     public const string Observability = "Observability";
     public const string Reliability = "Reliability";
     public const string Performance = "Performance";
+
+    /// <summary>Problems in the package's own configuration (.editorconfig options).</summary>
+    public const string Configuration = "Configuration";
 }

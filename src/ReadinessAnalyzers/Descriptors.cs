@@ -16,6 +16,16 @@ public static class Descriptors
 
     public static string HelpLink(string id) => DocsBaseUrl + "/" + id + ".md";
 
+    public static readonly DiagnosticDescriptor InvalidOption = Create(
+        DiagnosticIds.InvalidOption,
+        title: "Invalid ReadinessAnalyzers option",
+        messageFormat: "Option '{0}': {1}",
+        category: Categories.Configuration,
+        severity: DiagnosticSeverity.Warning,
+        description: "A readiness.* key in .editorconfig or a global config is unknown, applies to another rule, or has a "
+            + "value that cannot be parsed. The rules fall back to their defaults; fix the key or the value.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor HardcodedSecret = Create(
         DiagnosticIds.HardcodedSecret,
         title: "Hard-coded secret",
@@ -33,6 +43,78 @@ public static class Descriptors
         severity: DiagnosticSeverity.Warning,
         description: "A connection string literal that carries a password or an access key leaks the credential with "
             + "the source code. Keep connection strings in configuration (user secrets, environment, a vault).");
+
+    public static readonly DiagnosticDescriptor CertificateValidationDisabled = Create(
+        DiagnosticIds.CertificateValidationDisabled,
+        title: "Certificate validation disabled",
+        messageFormat: "{0} accepts every server certificate; remove it or restrict it to development",
+        category: Categories.Security,
+        severity: DiagnosticSeverity.Warning,
+        description: "A certificate validation callback that always returns true turns TLS into encryption with an unknown "
+            + "party: anyone on the network path can present any certificate and read or change the traffic.");
+
+    public static readonly DiagnosticDescriptor DeveloperDiagnosticsInProduction = Create(
+        DiagnosticIds.DeveloperDiagnosticsInProduction,
+        title: "Developer diagnostics enabled outside development",
+        messageFormat: "{0} runs in every environment; guard it with IsDevelopment()",
+        category: Categories.Security,
+        severity: DiagnosticSeverity.Warning,
+        description: "Developer exception pages, database error pages, migration endpoints and detailed hub or gRPC errors "
+            + "show stack traces, SQL, configuration and internal names to any caller. Enable them only in Development.");
+
+    public static readonly DiagnosticDescriptor CorsAllowsAnyOriginWithCredentials = Create(
+        DiagnosticIds.CorsAllowsAnyOriginWithCredentials,
+        title: "CORS policy allows any origin with credentials",
+        messageFormat: "This CORS policy allows any origin ({0}) and credentials; list the trusted origins instead",
+        category: Categories.Security,
+        severity: DiagnosticSeverity.Warning,
+        description: "A policy that accepts every origin and also allows credentials lets any web site send authenticated "
+            + "requests with the user's cookies and read the responses. List the trusted origins explicitly.");
+
+    public static readonly DiagnosticDescriptor InsecureHttpEndpoint = Create(
+        DiagnosticIds.InsecureHttpEndpoint,
+        title: "Plain-text endpoint URL",
+        messageFormat: "'{0}' is reached without TLS; use {1}",
+        category: Categories.Security,
+        severity: DiagnosticSeverity.Warning,
+        description: "A hard-coded http://, ws:// or ftp:// endpoint sends requests, credentials and responses in clear text "
+            + "to a host across the network. Use https:// or wss://, or read the address from configuration.");
+
+    public static readonly DiagnosticDescriptor NoHealthEndpoint = Create(
+        DiagnosticIds.NoHealthEndpoint,
+        title: "Application has no health endpoint",
+        messageFormat: "The application built here maps no health endpoint; register health checks and map them (MapHealthChecks) so that orchestrators and load balancers can probe it",
+        category: Categories.Reliability,
+        severity: DiagnosticSeverity.Warning,
+        description: "Without a liveness or readiness endpoint, Kubernetes, load balancers and deployment slots cannot tell "
+            + "a broken instance from a healthy one: it keeps taking traffic, and a rollout cannot know when a new instance is ready.");
+
+    public static readonly DiagnosticDescriptor HealthChecksNotMapped = Create(
+        DiagnosticIds.HealthChecksNotMapped,
+        title: "Health checks registered but never mapped",
+        messageFormat: "Health checks are registered but no endpoint exposes them; map them with MapHealthChecks so that probes can reach them",
+        category: Categories.Reliability,
+        severity: DiagnosticSeverity.Warning,
+        description: "AddHealthChecks only registers the checks. Nothing runs them until an endpoint (MapHealthChecks) or "
+            + "the middleware (UseHealthChecks) exposes them, so the probes the checks were written for never see a result.");
+
+    public static readonly DiagnosticDescriptor HealthChecksNotRegistered = Create(
+        DiagnosticIds.HealthChecksNotRegistered,
+        title: "Health checks mapped but never registered",
+        messageFormat: "'{0}' needs the health check services, which are never registered; call AddHealthChecks() on the services or the application fails at start-up",
+        category: Categories.Reliability,
+        severity: DiagnosticSeverity.Warning,
+        description: "MapHealthChecks and UseHealthChecks resolve HealthCheckService from the container. Without "
+            + "services.AddHealthChecks() the application throws InvalidOperationException when it starts.");
+
+    public static readonly DiagnosticDescriptor HealthEndpointOnlyInDevelopment = Create(
+        DiagnosticIds.HealthEndpointOnlyInDevelopment,
+        title: "Health endpoint mapped only in Development",
+        messageFormat: "Every health endpoint of this application is mapped only outside Production; map it outside the environment check and restrict it by port, host (RequireHost) or authorization instead",
+        category: Categories.Reliability,
+        severity: DiagnosticSeverity.Warning,
+        description: "Health endpoints guarded by IsDevelopment() (as in the .NET Aspire ServiceDefaults template) do not "
+            + "exist in Production, where orchestrators need them. Map them in every environment and limit who can reach them.");
 
     private static DiagnosticDescriptor Create(
         string id,

@@ -2,11 +2,23 @@ namespace ReadinessAnalyzers;
 
 /// <summary>
 /// Every rule ID of the package. The IDs are the public contract (suppressions, .editorconfig, SARIF baselines):
-/// never renumber or reuse one. Ranges: RDY1xx security and secrets, RDY2xx logging, RDY3xx tracing and telemetry,
+/// never renumber or reuse one. Ranges: RDY0xx the package's own configuration, RDY1xx security and secrets, RDY2xx logging, RDY3xx tracing and telemetry,
 /// RDY4xx cancellation and async, RDY5xx health and deployment, RDY6xx HTTP clients.
 /// </summary>
 public static class DiagnosticIds
 {
+    /// <summary>RDY0xx: the package's own configuration.</summary>
+    public const string InvalidOption = "RDY001";
+
     public const string HardcodedSecret = "RDY101";
     public const string ConnectionStringHasPassword = "RDY102";
+    public const string CertificateValidationDisabled = "RDY103";
+    public const string DeveloperDiagnosticsInProduction = "RDY104";
+    public const string CorsAllowsAnyOriginWithCredentials = "RDY105";
+    public const string InsecureHttpEndpoint = "RDY107";
+
+    public const string NoHealthEndpoint = "RDY501";
+    public const string HealthChecksNotMapped = "RDY502";
+    public const string HealthChecksNotRegistered = "RDY503";
+    public const string HealthEndpointOnlyInDevelopment = "RDY504";
 }

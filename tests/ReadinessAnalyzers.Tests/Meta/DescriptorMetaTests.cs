@@ -33,6 +33,7 @@ public sealed class DescriptorMetaTests
         Categories.Observability,
         Categories.Reliability,
         Categories.Performance,
+        Categories.Configuration,
     ];
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class DescriptorMetaTests
     public void Descriptor_FollowsTheFactoryPolicy(string id)
     {
         var d = RuleCatalog.Descriptor(id);
-        Assert.Matches(new Regex("^RDY[1-6][0-9]{2}$"), d.Id);
+        Assert.Matches(new Regex("^RDY[0-6][0-9]{2}$"), d.Id);
         Assert.Equal(Descriptors.HelpLink(id), d.HelpLinkUri);
         Assert.Equal($"https://github.com/readiness-analyzers/ReadinessAnalyzers/blob/main/docs/rules/{id}.md", d.HelpLinkUri);
         Assert.Contains(d.Category, KnownCategories);

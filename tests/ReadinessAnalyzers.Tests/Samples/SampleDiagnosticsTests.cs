@@ -27,6 +27,9 @@ public sealed class SampleDiagnosticsTests
 {
     private static readonly Regex MarkerComment = new(@"//\s*(?<id>RDY\d{3})\s*:", RegexOptions.CultureInvariant);
 
+    /// <summary>Marks a configuration problem in the sample's .editorconfig (rules that report without a source location).</summary>
+    private static readonly Regex ConfigMarkerComment = new(@"^\s*[#;]\s*(?<id>RDY\d{3})\s*:", RegexOptions.CultureInvariant);
+
     private static readonly Lazy<Task<SampleAnalysis>> Analysis = new(() => SampleAnalysis.RunAsync(CancellationToken.None));
 
     private readonly ITestOutputHelper _output;
@@ -66,6 +69,22 @@ public sealed class SampleDiagnosticsTests
 
         foreach (var diagnostic in analysis.RuleDiagnostics)
         {
+            if (!diagnostic.Location.IsInSource)
+            {
+                // Configuration diagnostics have no source location: a '# RDYnnn:' line in a sample .editorconfig explains them.
+                var configMarker = analysis.ConfigMarkers.FirstOrDefault(m => m.Id == diagnostic.Id);
+                if (configMarker.Id is null)
+                {
+                    problems.Add($"{Format(diagnostic)}: no '# {diagnostic.Id}: ...' comment in the sample's .editorconfig explains it");
+                }
+                else
+                {
+                    firedMarkers.Add((configMarker.Path, configMarker.Line));
+                }
+
+                continue;
+            }
+
             var span = diagnostic.Location.GetLineSpan();
             var lines = analysis.Sources[span.Path].Lines;
             var marker = FindMarkerAbove(lines, span.StartLinePosition.Line);
@@ -88,6 +107,14 @@ public sealed class SampleDiagnosticsTests
                 {
                     problems.Add($"{Relative(path)}({line.LineNumber + 1}): the '// {match.Groups["id"].Value}:' comment has no {match.Groups["id"].Value} diagnostic below it");
                 }
+            }
+        }
+
+        foreach (var (id, path, line) in analysis.ConfigMarkers)
+        {
+            if (!firedMarkers.Contains((path, line)))
+            {
+                problems.Add($"{Relative(path)}({line + 1}): the '# {id}:' comment has no {id} diagnostic");
             }
         }
 
@@ -138,6 +165,11 @@ public sealed class SampleDiagnosticsTests
 
     private static string Format(Diagnostic diagnostic)
     {
+        if (!diagnostic.Location.IsInSource)
+        {
+            return $"(no location): {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
         var span = diagnostic.Location.GetLineSpan();
         return $"{Relative(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
     }
@@ -147,6 +179,9 @@ public sealed class SampleDiagnosticsTests
     private sealed class SampleAnalysis
     {
         public required ImmutableDictionary<string, SourceText> Sources { get; init; }
+
+        /// <summary>The <c># RDYnnn:</c> lines of the sample's .editorconfig files (0-based line numbers).</summary>
+        public required ImmutableArray<(string Id, string Path, int Line)> ConfigMarkers { get; init; }
 
         public required ImmutableArray<Diagnostic> CompilerErrors { get; init; }
 
@@ -177,6 +212,34 @@ public sealed class SampleDiagnosticsTests
                 references,
                 new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
 
+            // The .editorconfig files a build of the sample would pass to the compiler: every one from the repository
+            // root (root = true) down to the sample directory.
+            var configs = new List<AnalyzerConfig>();
+            var configMarkers = ImmutableArray.CreateBuilder<(string Id, string Path, int Line)>();
+            for (var dir = new DirectoryInfo(SampleDirectory); dir is not null; dir = dir.Parent)
+            {
+                var path = Path.Combine(dir.FullName, ".editorconfig");
+                if (File.Exists(path))
+                {
+                    var text = await File.ReadAllTextAsync(path, cancellationToken);
+                    configs.Add(AnalyzerConfig.Parse(text, path));
+                    var configLines = text.Split('\n');
+                    for (var i = 0; i < configLines.Length; i++)
+                    {
+                        var match = ConfigMarkerComment.Match(configLines[i]);
+                        if (match.Success)
+                        {
+                            configMarkers.Add((match.Groups["id"].Value, path, i));
+                        }
+                    }
+                }
+
+                if (string.Equals(dir.FullName.TrimEnd(Path.DirectorySeparatorChar), RepositoryPaths.Root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
             var failures = new ConcurrentQueue<string>();
             var analyzers = typeof(DiagnosticIds).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
@@ -190,7 +253,7 @@ public sealed class SampleDiagnosticsTests
                 var withAnalyzers = compilation.WithAnalyzers(
                     analyzers,
                     new CompilationWithAnalyzersOptions(
-                        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new EditorConfigOptionsProvider(AnalyzerConfigSet.Create(configs))),
                         onAnalyzerException: (exception, analyzer, diagnostic) => failures.Enqueue($"{analyzer.GetType().Name}: {exception}"),
                         concurrentAnalysis: true,
                         logAnalyzerExecutionTime: false));
@@ -205,11 +268,12 @@ public sealed class SampleDiagnosticsTests
             return new SampleAnalysis
             {
                 Sources = sources.ToImmutable(),
+                ConfigMarkers = configMarkers.ToImmutable(),
                 CompilerErrors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray(),
                 AnalyzerFailures = failures.ToImmutableArray(),
                 RuleDiagnostics = diagnostics
                     .Where(d => d.Id.StartsWith("RDY", StringComparison.Ordinal))
-                    .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                    .OrderBy(d => d.Location.SourceTree?.FilePath ?? string.Empty, StringComparer.Ordinal)
                     .ThenBy(d => d.Location.SourceSpan.Start)
                     .ToImmutableArray(),
             };
@@ -226,5 +290,42 @@ public sealed class SampleDiagnosticsTests
                 })
                 .OrderBy(path => path, StringComparer.Ordinal);
         }
+    }
+
+    /// <summary>Serves the options of the parsed .editorconfig files, as the compiler does in a real build.</summary>
+    private sealed class EditorConfigOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly AnalyzerConfigSet _set;
+        private readonly ConcurrentDictionary<string, AnalyzerConfigOptions> _byPath = new(StringComparer.Ordinal);
+
+        public EditorConfigOptionsProvider(AnalyzerConfigSet set)
+        {
+            _set = set;
+            GlobalOptions = new DictionaryOptions(set.GlobalConfigOptions.AnalyzerOptions);
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions { get; }
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => ForPath(tree.FilePath);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => ForPath(textFile.Path);
+
+        private AnalyzerConfigOptions ForPath(string path)
+            => _byPath.GetOrAdd(path, p => new DictionaryOptions(_set.GetOptionsForSourcePath(p).AnalyzerOptions));
+    }
+
+    private sealed class DictionaryOptions : AnalyzerConfigOptions
+    {
+        private readonly ImmutableDictionary<string, string> _values;
+
+        public DictionaryOptions(ImmutableDictionary<string, string> values)
+        {
+            _values = values;
+        }
+
+        public override IEnumerable<string> Keys => _values.Keys;
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            => _values.TryGetValue(key, out value);
     }
 }
