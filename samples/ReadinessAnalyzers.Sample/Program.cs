@@ -13,6 +13,8 @@ using ReadinessAnalyzers.Sample.Data;
 using ReadinessAnalyzers.Sample.Payments;
 using ReadinessAnalyzers.Sample.Workers;
 
+// RDY501: the service maps no health endpoint. Kubernetes probes, load balancers and App Service health checks have
+// nothing to call, so a hung instance keeps receiving traffic. AddHealthChecks() + MapHealthChecks("/healthz") fix it.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddControllers();

@@ -457,11 +457,17 @@ internal static class ConnectionStrings
         return ConnectionStringVerdict.HasCredential;
     }
 
-    /// <summary>Placeholder, template or empty credential values.</summary>
+    /// <summary>
+    /// Placeholder, template or empty credential values, and values that spell their own kind (<c>password_read</c>,
+    /// <c>Sup3rSecret!</c>, <c>TestP@ss1</c>): stand-ins for a local or CI database, not a leaked password.
+    /// </summary>
     public static bool IsPlaceholderCredential(string value)
     {
         var v = value.Trim();
-        return v.Length == 0 || ValueHeuristics.IsPlaceholder(v) || ValueHeuristics.IsKeyOrHeaderName(v) && ValueHeuristics.IsUpperSnake(v);
+        return v.Length == 0
+            || ValueHeuristics.IsPlaceholder(v)
+            || (ValueHeuristics.IsKeyOrHeaderName(v) && ValueHeuristics.IsUpperSnake(v))
+            || ValueHeuristics.DescribesItself(v, includePass: true);
     }
 
     public static bool IsCredentialKey(string rawKey)

@@ -42,6 +42,16 @@ internal sealed class CredentialNames
     /// <summary>Words before <c>password</c> that say the target holds a derived value, not the password itself.</summary>
     private static readonly string[] DerivedPasswordQualifiers = ["hashed", "hash", "encrypted", "masked", "obfuscated", "salted"];
 
+    /// <summary>
+    /// Words anywhere before the credential word that say the target holds ciphertext or a test double, not a usable
+    /// credential: <c>EncryptedPrivateKey</c>, <c>UserKeyEncryptedAccountPrivateKey</c>, <c>WrappedSigningKey</c>,
+    /// <c>MockApiToken</c>. Provider formats (tier 1) are still reported whatever the name says.
+    /// </summary>
+    private static readonly string[] NotACredentialQualifiers =
+    [
+        "encrypted", "wrapped", "protected", "hashed", "masked", "obfuscated", "mock", "mocked", "fake", "dummy", "stub",
+    ];
+
     /// <summary>Tokens that are not credentials: paging, cancellation, anti-forgery, parser tokens.</summary>
     private static readonly string[] NonCredentialTokenQualifiers =
     [
@@ -98,13 +108,20 @@ internal sealed class CredentialNames
         if (matched > 0)
         {
             int before = words.Count - matched - 1;
-            return before >= 0 && Contains(DerivedPasswordQualifiers, words[before]) ? CredentialClass.None : CredentialClass.Password;
+            return before >= 0 && (Contains(DerivedPasswordQualifiers, words[before]) || AnyBefore(words, before, NotACredentialQualifiers))
+                ? CredentialClass.None
+                : CredentialClass.Password;
         }
 
         matched = EndsWithAny(words, SecretSequences);
         if (matched > 0)
         {
             int before = words.Count - matched - 1;
+            if (AnyBefore(words, before, NotACredentialQualifiers))
+            {
+                return CredentialClass.None;
+            }
+
             if (words[words.Count - 1] == "token" && before >= 0 && Contains(NonCredentialTokenQualifiers, words[before]))
             {
                 return CredentialClass.None;
@@ -153,6 +170,20 @@ internal sealed class CredentialNames
         }
 
         return best;
+    }
+
+    /// <summary>True when one of <paramref name="qualifiers"/> is among <c>words[0..last]</c>.</summary>
+    private static bool AnyBefore(List<string> words, int last, string[] qualifiers)
+    {
+        for (int i = 0; i <= last; i++)
+        {
+            if (Contains(qualifiers, words[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Contains(string[] array, string value)

@@ -70,9 +70,9 @@ internal static class SecretScanner
         }
 
         var value = text.Trim();
-        if (!IsNamedCandidate(value))
+        if (!IsNamedCandidate(value) || IsNeverANamedCredential(value))
         {
-            return default;
+            return default; // decided from the value alone: the target is not resolved (no binding)
         }
 
         var target = context.Target;
@@ -89,27 +89,41 @@ internal static class SecretScanner
     private static bool IsNamedCandidate(string value)
         => value.Length >= SecretStrings.MinLength && value.Length <= 512 && !ValueHeuristics.ContainsWhiteSpace(value);
 
-    /// <summary>Tier 2 (passwords) and tier 3 (secrets, tokens, keys) for a value whose target names a credential.</summary>
-    internal static SecretClassification ClassifyNamedValue(string value, string targetName, CredentialClass credentialClass, double minEntropy)
-    {
-        if (ValueHeuristics.IsPlaceholder(value)
+    /// <summary>
+    /// Value-only reasons why no credential-named target could make the value a finding: placeholders and stand-ins,
+    /// configuration keys and header names, paths, regex patterns, hashes and ciphertext, values that name a
+    /// credential or describe themselves as one (<c>testpassword</c>). Checked before the target is resolved.
+    /// </summary>
+    private static bool IsNeverANamedCredential(string value)
+        => ValueHeuristics.IsPlaceholder(value)
             || ValueHeuristics.IsKeyOrHeaderName(value)
             || ValueHeuristics.IsPathOrUrl(value)
             || ValueHeuristics.IsRegexPattern(value)
             || ValueHeuristics.IsPasswordHashFormat(value)
-            || ValueHeuristics.LettersEqual(value, LettersOf(targetName))
-            || NamesACredential(value))
+            || ValueHeuristics.IsDataProtectionPayload(value)
+            || ValueHeuristics.DescribesItself(value, includePass: false)
+            || NamesACredential(value);
+
+    /// <summary>Tier 2 (passwords) and tier 3 (secrets, tokens, keys) for a value whose target names a credential.</summary>
+    internal static SecretClassification ClassifyNamedValue(string value, string targetName, CredentialClass credentialClass, double minEntropy)
+    {
+        if (IsNeverANamedCredential(value) || ValueHeuristics.LettersEqual(value, LettersOf(targetName)))
         {
             return default;
         }
 
         if (credentialClass == CredentialClass.Password)
         {
-            return new SecretClassification(SecretVerdict.HardcodedSecret, "password", "a password", default);
+            // A chosen password that spells its own kind (SecureP@ss1!, svc-pass) is a test or demo stand-in.
+            return ValueHeuristics.DescribesItself(value, includePass: true)
+                ? default
+                : new SecretClassification(SecretVerdict.HardcodedSecret, "password", "a password", default);
         }
 
-        // Secrets, keys and tokens are machine-generated: the value must look random, not like a name or a number.
-        if (value.Length < 8 || ValueHeuristics.IsIdentifierOrWords(value) || ValueHeuristics.IsDigitsOnly(value))
+        // Secrets, keys and tokens are machine-generated: the value must look random, not like a name, a number or a
+        // phrase of words (valid-recovery-code-12345).
+        if (value.Length < 8 || ValueHeuristics.IsIdentifierOrWords(value) || ValueHeuristics.IsDigitsOnly(value)
+            || ValueHeuristics.IsWordsAndShortNumbers(value))
         {
             return default;
         }

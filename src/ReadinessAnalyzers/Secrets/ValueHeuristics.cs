@@ -27,7 +27,23 @@ internal static class ValueHeuristics
         "accesskey", "privatekey", "clientsecret", "credential", "credentials", "tbd", "na", "unset", "default", "sample",
         "true", "false", "yes", "no", "on", "off", "enabled", "disabled", "required", "optional", "hidden", "masked",
         "apisecret", "accesstoken", "authtoken", "bearer", "basic", "secretvalue", "tokenvalue", "passphrase", "pin",
+        "replace", "quux", "corge", "grault", "garply", "waldo", "plugh", "xyzzy", "thud",
     ];
+
+    /// <summary>
+    /// Test-case states (letters only, lower case, optionally after <c>not</c>/<c>non</c>/<c>un</c>): a credential whose
+    /// value says which case it exercises (<c>"invalid"</c>, <c>"expired"</c>, <c>"wrong"</c>, <c>"not_valid"</c>).
+    /// </summary>
+    private static readonly string[] StateWords =
+    [
+        "valid", "invalid", "expired", "revoked", "wrong", "correct", "incorrect", "bad", "good", "succeed", "success",
+        "fail", "failure", "unknown", "missing", "malformed", "bogus", "garbage",
+    ];
+
+    private static readonly string[] NegationPrefixes = ["not", "non", "un"];
+
+    /// <summary>Words that, found inside a value, make it describe itself as a stand-in (<c>testpassword</c>, <c>MySecretPassword1!</c>).</summary>
+    private static readonly string[] SelfDescribingWords = ["password", "passwd", "passphrase", "secret"];
 
     private const string Digits = "0123456789";
     private const string DigitsDown = "9876543210";
@@ -88,12 +104,266 @@ internal static class ValueHeuristics
             }
         }
 
-        if (LettersOnlyEqualsAny(v, PlaceholderWords))
+        if (LettersOnlyEqualsAny(v, PlaceholderWords) || IsStateWord(v))
         {
             return true;
         }
 
-        return IsRepeatedOrSequential(v);
+        return IsRepeatedOrSequential(v) || IsPeriodic(v);
+    }
+
+    /// <summary><c>invalid</c>, <c>expired</c>, <c>not_valid</c>, <c>notexpired</c>: a test case's name, not a credential.</summary>
+    public static bool IsStateWord(string v)
+    {
+        if (v.Length > 24 || !IsIdentifierOrWords(v))
+        {
+            return false;
+        }
+
+        var letters = LowerLetters(v);
+        for (int p = -1; p < NegationPrefixes.Length; p++)
+        {
+            var rest = letters;
+            if (p >= 0)
+            {
+                if (!letters.StartsWith(NegationPrefixes[p], StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                rest = letters.Substring(NegationPrefixes[p].Length);
+            }
+
+            if (Array.IndexOf(StateWords, rest) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The letters and digits repeat one short unit at least twice (<c>asdfasdfasdf</c>, <c>abc123abc123</c>,
+    /// <c>Pa55Pa55</c>): typed filler, not a generated or chosen secret.
+    /// </summary>
+    public static bool IsPeriodic(string v)
+    {
+        var chars = new char[v.Length];
+        int n = 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            if (char.IsLetterOrDigit(v[i]))
+            {
+                chars[n++] = char.ToLowerInvariant(v[i]);
+            }
+        }
+
+        if (n < 6)
+        {
+            return false;
+        }
+
+        for (int period = 2; period <= n / 2; period++)
+        {
+            if (n % period != 0)
+            {
+                continue;
+            }
+
+            bool repeats = true;
+            for (int i = period; i < n && repeats; i++)
+            {
+                repeats = chars[i] == chars[i - period];
+            }
+
+            if (repeats)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The value spells out what it stands for: its letters, with common look-alike digits and symbols read as letters
+    /// (<c>P@ssw0rd</c>, <c>S3cret</c>), contain <c>password</c>, <c>passwd</c>, <c>passphrase</c> or <c>secret</c>
+    /// (<c>testpassword</c>, <c>password_read</c>, <c>MySecretPassword123!</c>); with <paramref name="includePass"/>
+    /// also a capitalised or separated <c>Pass</c> word (<c>SecureP@ss1!</c>, <c>svc-pass</c>, not <c>compass</c>).
+    /// Sonar's S2068 skips such values too: a real credential does not name itself.
+    /// </summary>
+    public static bool DescribesItself(string v, bool includePass)
+    {
+        // Letters in lower case, look-alikes between letters read as letters, everything else one space; wordStart
+        // marks the first letter of each word (after a separator, or a capital after a lower-case letter).
+        var chars = new char[v.Length];
+        var wordStart = new bool[v.Length];
+        int n = 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            char c = v[i];
+            if (IsAsciiLetter(c))
+            {
+                wordStart[n] = n == 0 || chars[n - 1] == ' ' || (char.IsUpper(c) && i > 0 && char.IsLower(v[i - 1]));
+                chars[n++] = char.ToLowerInvariant(c);
+                continue;
+            }
+
+            int end = i;
+            while (end < v.Length && LookAlikeLetter(v[end]) != '\0')
+            {
+                end++;
+            }
+
+            if (end > i && i > 0 && IsAsciiLetter(v[i - 1]) && end < v.Length && IsAsciiLetter(v[end]))
+            {
+                for (int j = i; j < end; j++)
+                {
+                    chars[n++] = LookAlikeLetter(v[j]);
+                }
+
+                i = end - 1;
+                continue;
+            }
+
+            if (n > 0 && chars[n - 1] != ' ')
+            {
+                chars[n++] = ' ';
+            }
+        }
+
+        var text = new string(chars, 0, n);
+        for (int w = 0; w < SelfDescribingWords.Length; w++)
+        {
+            if (text.IndexOf(SelfDescribingWords[w], StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        if (!includePass)
+        {
+            return false;
+        }
+
+        for (int at = text.IndexOf("pass", StringComparison.Ordinal); at >= 0; at = text.IndexOf("pass", at + 1, StringComparison.Ordinal))
+        {
+            if (wordStart[at] && (at + 4 == n || text[at + 4] == ' ' || wordStart[at + 4]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static char LookAlikeLetter(char c) => c switch
+    {
+        '@' or '4' => 'a',
+        '0' => 'o',
+        '1' => 'i',
+        '$' or '5' => 's',
+        '3' => 'e',
+        _ => '\0',
+    };
+
+    /// <summary>
+    /// ASP.NET Core Data Protection output (<c>CfDJ8…</c>, the base64url form of its magic header), alone or after a
+    /// purpose prefix (<c>Invite_CfDJ8…</c>): ciphertext under the application's key ring, such as a protected
+    /// cookie or an invitation token captured in a test, not a key.
+    /// </summary>
+    public static bool IsDataProtectionPayload(string v)
+    {
+        int at = v.IndexOf("CfDJ8", StringComparison.Ordinal);
+        return at >= 0 && v.Length - at >= 40 && (at == 0 || v[at - 1] is '_' or ':' or '.' or '-' or '=');
+    }
+
+    /// <summary>
+    /// Words joined by separators, possibly with short numbers: <c>valid-recovery-code-12345</c>, <c>7.cose_signing</c>,
+    /// <c>test_key_2</c>. Every letter segment is a short pronounceable word (it has a vowel), every digit segment at
+    /// most six digits, and at least two segments are words. A generated token has long or mixed segments.
+    /// </summary>
+    public static bool IsWordsAndShortNumbers(string v)
+    {
+        int words = 0;
+        int start = 0;
+        for (int i = 0; i <= v.Length; i++)
+        {
+            if (i < v.Length && !(v[i] is '-' or '_' or '.' or ':' or '/' or ' '))
+            {
+                continue;
+            }
+
+            int length = i - start;
+            if (length > 0)
+            {
+                var kind = SegmentKind(v, start, length);
+                if (kind == 0)
+                {
+                    return false;
+                }
+
+                words += kind == 1 ? 1 : 0;
+            }
+
+            start = i + 1;
+        }
+
+        return words >= 2;
+    }
+
+    /// <summary>1 = a short word (lower case, Capitalised or upper case, with a vowel); 2 = a short number; 0 = neither.</summary>
+    private static int SegmentKind(string v, int start, int length)
+    {
+        if (length <= 6 && IsDigitsOnly(v.Substring(start, length)))
+        {
+            return 2;
+        }
+
+        if (length > 12)
+        {
+            return 0;
+        }
+
+        bool vowel = false;
+        int upper = 0;
+        for (int i = start; i < start + length; i++)
+        {
+            char c = v[i];
+            if (!IsAsciiLetter(c))
+            {
+                return 0;
+            }
+
+            if (char.IsUpper(c))
+            {
+                upper++;
+                if (i > start && upper != i - start + 1)
+                {
+                    return 0; // camel humps inside one segment: not a plain word
+                }
+            }
+
+            vowel |= "aeiouyAEIOUY".IndexOf(c) >= 0;
+        }
+
+        return vowel ? 1 : 0;
+    }
+
+    private static string LowerLetters(string v)
+    {
+        var chars = new char[v.Length];
+        int n = 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            if (IsAsciiLetter(v[i]))
+            {
+                chars[n++] = char.ToLowerInvariant(v[i]);
+            }
+        }
+
+        return new string(chars, 0, n);
     }
 
     /// <summary>Template and substitution syntaxes of build systems, shells, format strings and SQL parameters.</summary>

@@ -1,0 +1,68 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using ReadinessAnalyzers.CodeFixes.Infrastructure;
+
+namespace ReadinessAnalyzers.CodeFixes.Security;
+
+/// <summary>Shared statement edits of the security fixes: wrap in an IsDevelopment() guard, remove a statement.</summary>
+internal static class DevelopmentGuard
+{
+    /// <summary>The statement that can be wrapped or removed as a whole: an expression statement in a block, a switch section or top-level code.</summary>
+    public static ExpressionStatementSyntax? StandaloneStatement(SyntaxNode expression)
+    {
+        var node = expression;
+        while (node.Parent is ParenthesizedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is ExpressionStatementSyntax statement
+            && statement.Parent is BlockSyntax or GlobalStatementSyntax or SwitchSectionSyntax
+            ? statement
+            : null;
+    }
+
+    /// <summary>Wraps the statement in <c>if (&lt;environment&gt;.IsDevelopment()) { ... }</c>, adding the using directive when needed.</summary>
+    public static async Task<Document> WrapAsync(Document document, ExpressionStatementSyntax statement, ExpressionSyntax environment, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var check = EnvironmentAccess.IsDevelopment(environment);
+        var needsUsing = model is null || !EnvironmentAccess.BindsWithoutUsing(model, statement.SpanStart, check);
+
+        var wrapped = SyntaxFactory.IfStatement(check, SyntaxFactory.Block(statement.WithoutLeadingTrivia().WithoutTrailingTrivia()))
+            .WithLeadingTrivia(statement.GetLeadingTrivia())
+            .WithTrailingTrivia(statement.GetTrailingTrivia())
+            .WithAdditionalAnnotations(Formatter.Annotation);
+
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        if (statement.Parent is GlobalStatementSyntax global)
+        {
+            editor.ReplaceNode(global, SyntaxFactory.GlobalStatement(wrapped).WithTriviaFrom(global));
+        }
+        else
+        {
+            editor.ReplaceNode(statement, wrapped);
+        }
+
+        var changed = editor.GetChangedDocument();
+        if (needsUsing && await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is CompilationUnitSyntax unit)
+        {
+            changed = changed.WithSyntaxRoot(UsingDirectives.Add(unit, new[] { "Microsoft.Extensions.Hosting" }));
+        }
+
+        return changed;
+    }
+
+    /// <summary>Removes the statement (or the top-level statement that holds it).</summary>
+    public static async Task<Document> RemoveAsync(Document document, ExpressionStatementSyntax statement, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        editor.RemoveNode(statement.Parent is GlobalStatementSyntax global ? global : statement);
+        return editor.GetChangedDocument();
+    }
+}
