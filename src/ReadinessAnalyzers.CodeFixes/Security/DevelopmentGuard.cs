@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -36,13 +37,13 @@ internal static class DevelopmentGuard
 
         var wrapped = SyntaxFactory.IfStatement(check, SyntaxFactory.Block(statement.WithoutLeadingTrivia().WithoutTrailingTrivia()))
             .WithLeadingTrivia(statement.GetLeadingTrivia())
-            .WithTrailingTrivia(statement.GetTrailingTrivia())
+            .WithTrailingTrivia(TrailingWithBlankLine(statement))
             .WithAdditionalAnnotations(Formatter.Annotation);
 
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         if (statement.Parent is GlobalStatementSyntax global)
         {
-            editor.ReplaceNode(global, SyntaxFactory.GlobalStatement(wrapped).WithTriviaFrom(global));
+            editor.ReplaceNode(global, SyntaxFactory.GlobalStatement(wrapped));
         }
         else
         {
@@ -56,6 +57,34 @@ internal static class DevelopmentGuard
         }
 
         return changed;
+    }
+
+    /// <summary>The statement's trailing trivia, plus a blank line when another statement follows the new block.</summary>
+    private static SyntaxTriviaList TrailingWithBlankLine(ExpressionStatementSyntax statement)
+    {
+        var trailing = statement.GetTrailingTrivia();
+        SyntaxNode self = statement.Parent is GlobalStatementSyntax global ? global : statement;
+        var next = self.Parent?.ChildNodes().SkipWhile(n => n != self).Skip(1).FirstOrDefault();
+        if (next is not StatementSyntax and not GlobalStatementSyntax)
+        {
+            return trailing;
+        }
+
+        foreach (var trivia in next.GetLeadingTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return trailing;
+            }
+
+            if (!trivia.IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                break;
+            }
+        }
+
+        var newLine = trailing.LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        return newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? trailing.Add(newLine) : trailing;
     }
 
     /// <summary>Removes the statement (or the top-level statement that holds it).</summary>

@@ -11,11 +11,14 @@ namespace ReadinessAnalyzers.Health;
 /// <summary>
 /// The shared driver of the health rules (RDY501–RDY504).
 /// <para>
-/// Scope and timing: each rule decides in the method that builds the application, when the IDE analyzes that method
-/// (a semantic action on the building call), never at compilation end. A syntax-node action on invocations is used
-/// rather than an operation-block action because almost no invocation is named <c>CreateBuilder</c>,
-/// <c>UseStartup</c> or <c>Configure</c>: the name check rejects the rest before anything is bound, and only the
-/// method around a real building call pays for its operation tree. From there the analysis follows helpers declared
+/// Scope and timing: each rule decides from the method that builds the application, when the IDE analyzes the file
+/// that contains it (a semantic-model action), never at compilation end. The file is the scope rather than an
+/// operation block because a finding belongs in that file but not always in that method: RDY502–RDY504 point at
+/// the <c>AddHealthChecks</c>/<c>MapHealthChecks</c> call, which may sit in a Startup class or a local function
+/// next to the building code, and only diagnostics inside the analyzed scope are "local" (shown live and fixable).
+/// It is also cheaper: almost no invocation is named <c>CreateBuilder</c>, <c>UseStartup</c> or <c>Configure</c>, so
+/// the name check rejects the rest before anything is bound, and only the method around a real building call pays
+/// for its operation tree (an operation-block action would build one for every method). From there the analysis follows helpers declared
 /// in the same compilation that receive the application, a builder or the services (extension methods such as
 /// <c>app.MapDefaultEndpoints()</c>, a Startup class's methods), up to <see cref="HealthCompilationState.MaxCallDepth"/>
 /// calls deep, through the per-compilation caches of <see cref="HealthCompilationState"/>.
@@ -36,19 +39,20 @@ internal static class HealthAnalysis
         }
 
         var state = new HealthCompilationState(start.Compilation, types);
-        start.RegisterSyntaxNodeAction(
-            context =>
+        start.RegisterSemanticModelAction(context =>
+        {
+            var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+            foreach (var node in root.DescendantNodes())
             {
-                var invocation = (InvocationExpressionSyntax)context.Node;
-                if (!HealthApplication.IsCandidateName(invocation))
+                if (node is not InvocationExpressionSyntax invocation || !HealthApplication.IsCandidateName(invocation))
                 {
-                    return;
+                    continue;
                 }
 
                 var application = HealthApplication.TryCreate(invocation, context.SemanticModel, types, context.CancellationToken);
                 if (application is null || !application.Analyze(state, context.SemanticModel, context.CancellationToken))
                 {
-                    return;
+                    continue;
                 }
 
                 var options = HealthOptions.Read(context.Options, invocation.SyntaxTree, ruleId);
@@ -57,8 +61,8 @@ internal static class HealthAnalysis
                 {
                     context.ReportDiagnostic(diagnostic);
                 }
-            },
-            SyntaxKind.InvocationExpression);
+            }
+        });
     }
 
     /// <summary>The properties every health diagnostic carries for the code fixes.</summary>
@@ -69,7 +73,7 @@ internal static class HealthAnalysis
 
     /// <summary>
     /// Where to report a finding about <paramref name="site"/>: the call itself when it is in the file that builds the
-    /// application, otherwise the building call (a diagnostic in another file would not show while that file is edited).
+    /// application, otherwise the building call (a diagnostic in another file would be non-local: not shown live, not fixable).
     /// </summary>
     public static Location LocationOf(HealthApplication application, HealthSite? site)
         => site is { } found && found.Location.SourceTree == application.Location.SourceTree ? found.Location : application.Location;

@@ -130,7 +130,8 @@ internal sealed class HealthApplication
             var builder = ImmutableArray.CreateBuilder<HealthCall>();
             foreach (var member in Startup.GetMembers())
             {
-                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } startupMethod && !startupMethod.DeclaringSyntaxReferences.IsEmpty)
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } startupMethod && !startupMethod.DeclaringSyntaxReferences.IsEmpty
+                    && SymbolEqualityComparer.Default.Equals(startupMethod.ContainingAssembly, model.Compilation.Assembly))
                 {
                     foreach (var parameter in startupMethod.Parameters)
                     {

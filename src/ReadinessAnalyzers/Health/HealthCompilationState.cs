@@ -293,8 +293,12 @@ internal sealed class HealthCompilationState
     /// <summary>True for a method with a body in this compilation (the only ones whose body can be followed).</summary>
     private bool IsSourceHelper(IMethodSymbol method)
     {
+        // A project reference is a compilation reference in the IDE, whose symbols have syntax too; only this
+        // compilation's trees can be bound here, so its assembly is the test.
         var normalized = Normalize(method);
-        if (normalized.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || normalized.DeclaringSyntaxReferences.IsEmpty)
+        if (normalized.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction)
+            || !SymbolEqualityComparer.Default.Equals(normalized.ContainingAssembly, _compilation.Assembly)
+            || normalized.DeclaringSyntaxReferences.IsEmpty)
         {
             return false;
         }
