@@ -10,7 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ReadinessAnalyzers.Sample.Data;
+using ReadinessAnalyzers.Sample.Integrations;
 using ReadinessAnalyzers.Sample.Payments;
+using ReadinessAnalyzers.Sample.Web;
 using ReadinessAnalyzers.Sample.Workers;
 
 // RDY501: the service maps no health endpoint. Kubernetes probes, load balancers and App Service health checks have
@@ -22,6 +24,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OrdersDbContext>();
 builder.Services.AddScoped<OrderRepository>();
 builder.Services.AddHostedService<OrderConfirmationMailer>();
+builder.Services.AddWarehouseClient();
+builder.Services.AddStorefrontCors();
 
 builder.Services.Configure<PaymentGatewayOptions>(builder.Configuration.GetSection(PaymentGatewayOptions.SectionName));
 builder.Services.AddHttpClient<PaymentGatewayClient>((services, client) =>
@@ -36,6 +40,7 @@ builder.Services.AddHttpClient<PaymentGatewayClient>((services, client) =>
 var webhookSecret = builder.Configuration["Payments:WebhookSecret"] ?? "whk-" + "Zr81qWx" + "e4PcLm7" + "T0y";
 
 var app = builder.Build();
+app.UseErrorPages();
 
 app.MapControllers();
 

@@ -80,6 +80,15 @@ public static class Descriptors
         description: "A hard-coded http://, ws:// or ftp:// endpoint sends requests, credentials and responses in clear text "
             + "to a host across the network. Use https:// or wss://, or read the address from configuration.");
 
+    public static readonly DiagnosticDescriptor LogMessageNotConstant = Create(
+        DiagnosticIds.LogMessageNotConstant,
+        title: "Log message template is not constant",
+        messageFormat: "The message template is {0}; use a constant template with named placeholders and pass the values as arguments",
+        category: Categories.Observability,
+        severity: DiagnosticSeverity.Warning,
+        description: "A template built at run time makes every event a different message: log stores cannot group or "
+            + "search them, the values are not captured as properties, and the text is formatted even when the level is off.");
+
     public static readonly DiagnosticDescriptor NoHealthEndpoint = Create(
         DiagnosticIds.NoHealthEndpoint,
         title: "Application has no health endpoint",

@@ -17,6 +17,8 @@ public static class DiagnosticIds
     public const string CorsAllowsAnyOriginWithCredentials = "RDY105";
     public const string InsecureHttpEndpoint = "RDY107";
 
+    public const string LogMessageNotConstant = "RDY201";
+
     public const string NoHealthEndpoint = "RDY501";
     public const string HealthChecksNotMapped = "RDY502";
     public const string HealthChecksNotRegistered = "RDY503";

@@ -52,7 +52,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         if (classification.Verdict != SecretVerdict.HardcodedSecret
             || options.IsAllowedValue(text)
             || SecretStrings.IsPartOfConstantConcatenation(node, context.SemanticModel, context.CancellationToken)
-            || SecretStrings.RepeatsAReportedConstant(node, context.SemanticModel, secretContext, options.Names, context.CancellationToken))
+            || SecretStrings.RepeatsAReportedConstant(node, context.SemanticModel, secretContext, options.Names, context.CancellationToken)
+            || (classification.KindId == "password" && SecretStrings.EqualsSiblingUserName(node, text, context.SemanticModel, context.CancellationToken)))
         {
             return;
         }

@@ -204,4 +204,66 @@ internal static class SecretStrings
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// True when the same value is given as the user name right beside it: a sibling in the same object initializer
+    /// (<c>Username = "alice", Password = "alice"</c>) or argument list (<c>new NetworkCredential("demo", "demo")</c>).
+    /// A password equal to its user name is a demo account's stand-in, as RDY102 already treats <c>user:user@host</c>.
+    /// </summary>
+    public static bool EqualsSiblingUserName(SyntaxNode node, string value, SemanticModel model, CancellationToken cancellationToken)
+    {
+        switch (node.Parent)
+        {
+            case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } assignment:
+                foreach (var expression in initializer.Expressions)
+                {
+                    if (expression != assignment
+                        && expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name, Right: LiteralExpressionSyntax literal }
+                        && literal.Token.ValueText == value
+                        && NamesAUser(name.Identifier.ValueText))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+
+            case ArgumentSyntax { Parent: ArgumentListSyntax arguments } argument:
+                foreach (var other in arguments.Arguments)
+                {
+                    if (other != argument
+                        && other.Expression is LiteralExpressionSyntax literal
+                        && literal.Token.ValueText == value
+                        && NamesAUser(other.NameColon?.Name.Identifier.ValueText
+                            ?? (model.GetOperation(other, cancellationToken) as Microsoft.CodeAnalysis.Operations.IArgumentOperation)?.Parameter?.Name))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+
+            default:
+                return false;
+        }
+    }
+
+    private static bool NamesAUser(string? name)
+    {
+        if (name is null)
+        {
+            return false;
+        }
+
+        var words = CredentialNames.SplitWords(name);
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (words[i] is "user" or "username" or "login" or "userid" or "account" or "email")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

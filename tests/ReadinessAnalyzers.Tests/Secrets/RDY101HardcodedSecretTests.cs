@@ -742,6 +742,212 @@ public sealed class RDY101HardcodedSecretTests
         await VerifyCS.VerifyAnalyzerAsync(source);
     }
 
+    // Field-test shapes (open-source services): test data and demo values that name or describe themselves.
+
+    [Fact]
+    public async Task NoDiagnostic_WhenTestPasswordSpellsItsOwnKind()
+    {
+        var source = """
+            public sealed class PasswordHasher
+            {
+                public string Hash(string password) => password.Length.ToString();
+                public bool Verify(string hash, string password) => hash == Hash(password);
+            }
+
+            public sealed class PasswordHasherTests
+            {
+                private readonly PasswordHasher _sut = new();
+
+                public void Verify_RejectsAnotherPassword()
+                {
+                    const string password = "testpassword";
+                    var hash = _sut.Hash("correctpassword");
+                    _ = _sut.Verify(hash, "wrongpassword") || _sut.Verify(hash, password);
+                }
+
+                public void Register_StoresTheVaultSecret()
+                {
+                    var request = new RegisterRequest { Email = "ana@contoso.test", Password = "MySecretPassw0rd42!" };
+                    var rotated = new RegisterRequest { Email = "ana@contoso.test", Password = "CurrentP@ss9!" };
+                    _ = request.Password + rotated.Password;
+                }
+            }
+
+            public sealed class RegisterRequest
+            {
+                public string Email { get; set; } = "";
+                public string Password { get; set; } = "";
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task NoDiagnostic_WhenCredentialValueNamesTheTestCaseOrIsFiller()
+    {
+        var source = """
+            public sealed class ClientSecret
+            {
+                public string Credential { get; set; } = "";
+                public string Type { get; set; } = "";
+            }
+
+            public sealed class SecretValidatorTests
+            {
+                public ClientSecret[] Cases() =>
+                [
+                    new ClientSecret { Type = "SharedSecret", Credential = "invalid" },
+                    new ClientSecret { Type = "SharedSecret", Credential = "expired" },
+                    new ClientSecret { Type = "SharedSecret", Credential = "not_valid" },
+                    new ClientSecret { Type = "SharedSecret", Credential = "quux" },
+                ];
+
+                public bool Seed(string email, string password) => email.Length + password.Length > 0;
+
+                public void SeedsDemoUsers()
+                {
+                    _ = Seed("owner@contoso.test", "asdfasdfasdf");
+                    _ = Seed("admin@contoso.test", "abc123abc123");
+                }
+            }
+
+            public static class InstallerDefaults
+            {
+                public static readonly System.Collections.Generic.Dictionary<string, string> Env = new()
+                {
+                    ["globalSettings__mail__smtp__password"] = "REPLACE",
+                };
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task NoDiagnostic_WhenDemoUserPasswordEqualsItsUserName()
+    {
+        var source = """
+            using System.Net;
+
+            public sealed class DemoUser
+            {
+                public string SubjectId { get; set; } = "";
+                public string Username { get; set; } = "";
+                public string Password { get; set; } = "";
+            }
+
+            public static class DemoUsers
+            {
+                public static DemoUser[] All =>
+                [
+                    new DemoUser { SubjectId = "1", Username = "alice", Password = "alice" },
+                    new DemoUser { SubjectId = "2", Username = "carol", Password = "carol" },
+                ];
+
+                public static NetworkCredential Guest => new("guest2024", "guest2024");
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Diagnostic_WhenDemoUserPasswordDiffersFromItsUserName()
+    {
+        var source = """
+            public sealed class DemoUser
+            {
+                public string Username { get; set; } = "";
+                public string Password { get; set; } = "";
+            }
+
+            public static class DemoUsers
+            {
+                public static DemoUser Admin => new() { Username = "admin", Password = {|#0:"Tr0ub4dor&3"|} };
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("RDY101").WithLocation(0).WithArguments("'Password'", "a password"));
+    }
+
+    [Fact]
+    public async Task NoDiagnostic_WhenKeyNameSaysItHoldsCiphertextOrATestDouble()
+    {
+        var value = FakeSecrets.Base64Token(7);
+        var source = $$"""
+            public sealed class AccountKeys
+            {
+                public string EncryptedPrivateKey { get; set; } = "";
+                public string UserKeyEncryptedAccountPrivateKey { get; set; } = "";
+            }
+
+            public sealed class KeyRotationTests
+            {
+                private static readonly string _mockWrappedSigningKey = "{{value}}";
+                private const string FakeApiToken = "{{value}}";
+
+                public AccountKeys Keys() => new()
+                {
+                    EncryptedPrivateKey = "{{value}}",
+                    UserKeyEncryptedAccountPrivateKey = "{{value}}",
+                };
+
+                public string All() => _mockWrappedSigningKey + FakeApiToken;
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Diagnostic_WhenProviderKeyHidesBehindAFakeSoundingName()
+    {
+        var value = FakeSecrets.ForKind("github-pat", 5);
+        var source = $$"""
+            public sealed class GitHubClientTests
+            {
+                private const string FakeGitHubToken = {|#0:"{{value}}"|};
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("RDY101").WithLocation(0).WithArguments("'FakeGitHubToken'", "a GitHub personal access token"));
+    }
+
+    [Fact]
+    public async Task NoDiagnostic_WhenTokenIsAPhraseOrDataProtectionCiphertext()
+    {
+        var protectedPayload = "CfDJ8" + FakeSecrets.HighEntropyToken(11, 60);
+        var source = $$"""
+            public sealed class TwoFactorRequest
+            {
+                public string TwoFactorToken { get; set; } = "";
+                public string SigningKey { get; set; } = "";
+            }
+
+            public sealed class TwoFactorTests
+            {
+                public TwoFactorRequest Request() => new()
+                {
+                    TwoFactorToken = "valid-recovery-code-12345",
+                    SigningKey = "7.cose_signing",
+                };
+
+                public string InviteToken() => "{{protectedPayload}}";
+
+                public string SponsorshipToken() => "OrgSponsorship_{{protectedPayload}}";
+
+                public void AcceptsInvite()
+                {
+                    var acceptInviteToken = "{{protectedPayload}}";
+                    _ = acceptInviteToken;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // Options
     // ------------------------------------------------------------------------------------------------------------

@@ -158,6 +158,36 @@ public sealed class RDY102ConnectionStringHasPasswordTests
     }
 
     [Fact]
+    public async Task NoDiagnostic_WhenPasswordSpellsItsOwnKind()
+    {
+        var source = """
+            public sealed class GlobalSettingsTests
+            {
+                public const string ReadWrite = "Server=server_rw;Database=orders;User Id=user_rw;Password=password_rw;";
+                public const string ReadOnly = "Server=server_read;Database=orders;User Id=user_read;Password=password_read;";
+                public const string CiSqlServer = "Server=(local)\\SQL2019;Database=Tests;User ID=sa;Password=CiPassw0rd12!;";
+                public const string LocalPostgres = "Host=localhost;Username=app;Password=LocalP@ss1";
+                public const string Broker = "amqp://app:TestSecret9@localhost:5672/";
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Diagnostic_WhenPasswordOnlyContainsAWordThatEndsInPass()
+    {
+        var source = """
+            public static class Databases
+            {
+                public const string Primary = {|#0:"Host=db.internal;Username=app;Password=Compass#7731"|};
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("RDY102").WithLocation(0).WithArguments("PostgreSQL", "Password"));
+    }
+
+    [Fact]
     public async Task NoDiagnostic_WhenEmulatorKeysAreUsed()
     {
         var source = $$"""
