@@ -89,6 +89,16 @@ public static class Descriptors
         description: "A template built at run time makes every event a different message: log stores cannot group or "
             + "search them, the values are not captured as properties, and the text is formatted even when the level is off.");
 
+    public static readonly DiagnosticDescriptor LogTemplateArgumentMismatch = Create(
+        DiagnosticIds.LogTemplateArgumentMismatch,
+        title: "Log template and arguments do not match",
+        messageFormat: "The message template {0}",
+        category: Categories.Observability,
+        severity: DiagnosticSeverity.Warning,
+        description: "A template whose placeholders do not pair up with the arguments loses values or properties at run time: "
+            + "extra values are dropped, missing ones are rendered as the placeholder text, and malformed braces or numbered "
+            + "placeholders mixed with named ones bind values to the wrong names.");
+
     public static readonly DiagnosticDescriptor NoHealthEndpoint = Create(
         DiagnosticIds.NoHealthEndpoint,
         title: "Application has no health endpoint",

@@ -124,7 +124,9 @@ public sealed class CertificateValidationDisabledCodeFixProvider : CodeFixProvid
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var initializer = (InitializerExpressionSyntax)member.Parent!;
-        if (initializer.Expressions.Count == 1 && initializer.Parent is BaseObjectCreationExpressionSyntax creation)
+        var keep = DevelopmentGuard.KeepComments(member);
+        if (initializer.Expressions.Count == 1 && initializer.Parent is BaseObjectCreationExpressionSyntax creation
+            && keep == SyntaxRemoveOptions.KeepUnbalancedDirectives && !HasComments(initializer.CloseBraceToken.LeadingTrivia))
         {
             // new HttpClientHandler { Callback = ... } becomes new HttpClientHandler().
             BaseObjectCreationExpressionSyntax replacement = creation switch
@@ -143,9 +145,22 @@ public sealed class CertificateValidationDisabledCodeFixProvider : CodeFixProvid
         }
         else
         {
-            editor.RemoveNode(member);
+            editor.RemoveNode(member, keep);
         }
 
         return editor.GetChangedDocument();
+    }
+
+    private static bool HasComments(SyntaxTriviaList trivia)
+    {
+        foreach (var item in trivia)
+        {
+            if (item.IsKind(SyntaxKind.SingleLineCommentTrivia) || item.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -91,7 +91,22 @@ internal static class DevelopmentGuard
     public static async Task<Document> RemoveAsync(Document document, ExpressionStatementSyntax statement, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        editor.RemoveNode(statement.Parent is GlobalStatementSyntax global ? global : statement);
+        SyntaxNode node = statement.Parent is GlobalStatementSyntax global ? global : statement;
+        editor.RemoveNode(node, KeepComments(node));
         return editor.GetChangedDocument();
+    }
+
+    /// <summary>Removal options that keep the comments written above the removed node (they explain the code around it too).</summary>
+    public static SyntaxRemoveOptions KeepComments(SyntaxNode node)
+    {
+        foreach (var trivia in node.GetLeadingTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            {
+                return SyntaxRemoveOptions.KeepLeadingTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives;
+            }
+        }
+
+        return SyntaxRemoveOptions.KeepUnbalancedDirectives;
     }
 }

@@ -42,7 +42,7 @@ internal static class EnvironmentAccess
                 case ILocalSymbol local when IsDeclaredBefore(local, position, cancellationToken):
                     type = local.Type;
                     break;
-                case IParameterSymbol parameter:
+                case IParameterSymbol parameter when !IsCapturedPrimaryConstructorParameter(parameter, enclosing) || !isStatic:
                     type = parameter.Type;
                     break;
                 case IFieldSymbol field when !field.IsImplicitlyDeclared && (field.IsStatic || !isStatic):
@@ -119,6 +119,11 @@ internal static class EnvironmentAccess
 
         return false;
     }
+
+    /// <summary>A primary-constructor parameter seen from a member: usable only where instance state is.</summary>
+    private static bool IsCapturedPrimaryConstructorParameter(IParameterSymbol parameter, ISymbol? enclosing)
+        => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+            && !SymbolEqualityComparer.Default.Equals(constructor, enclosing);
 
     private static bool IsDeclaredBefore(ILocalSymbol local, int position, CancellationToken cancellationToken)
     {

@@ -12,6 +12,8 @@ public static class RepositoryPaths
 
     public static string PackageProject => Path.Combine(Root, "src", "ReadinessAnalyzers.Package", "ReadinessAnalyzers.Package.csproj");
 
+    public static string SampleDirectory => Path.Combine(Root, "samples", "ReadinessAnalyzers.Sample");
+
     public static string PackageReadme => Path.Combine(Root, "src", "ReadinessAnalyzers.Package", "PACKAGE.md");
 
     private static string FindRoot()

@@ -209,6 +209,56 @@ public sealed class RDY103CertificateValidationDisabledCodeFixTests
     }
 
     [Fact]
+    public async Task CodeFix_KeepsCommentsOfTheRemovedMember_AndSkipsPrimaryConstructorStateInStaticCode()
+    {
+        var source = """
+            using System.Net;
+            using System.Net.Http;
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class Factory(IHostEnvironment environment)
+            {
+                public HttpClientHandler Create() => new HttpClientHandler
+                {
+                    // The staging proxy has a self-signed certificate.
+                    ServerCertificateCustomValidationCallback = {|RDY103:(_, _, _, _) => true|},
+                };
+
+                public static void Global()
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = {|RDY103:(_, _, _, _) => true|};
+                }
+
+                public bool IsLocal => environment.IsDevelopment();
+            }
+            """;
+        var fixedSource = """
+            using System.Net;
+            using System.Net.Http;
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class Factory(IHostEnvironment environment)
+            {
+                public HttpClientHandler Create() => new HttpClientHandler
+                {
+                    // The staging proxy has a self-signed certificate.
+                };
+
+                public static void Global()
+                {
+                }
+
+                public bool IsLocal => environment.IsDevelopment();
+            }
+            """;
+        var test = new VerifyCS.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = "RDY103.RemoveCallback" };
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectCompilationOptions(
+            projectId, solution.GetProject(projectId)!.CompilationOptions!.WithSpecificDiagnosticOptions(
+                System.Collections.Immutable.ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("SYSLIB0014", ReportDiagnostic.Suppress))));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task CodeFix_SslStreamCallbackBecomesNull()
     {
         var source = """

@@ -34,6 +34,7 @@ public sealed class RDY104DeveloperDiagnosticsInProductionCodeFixTests
             builder.Services.AddSignalR(options => options.{|RDY104:EnableDetailedErrors|} = true);
             var app = builder.Build();
 
+            // Shows stack traces while we stabilise the release.
             app.MapGet("/", () => "ok");
             app.Run();
             """;
