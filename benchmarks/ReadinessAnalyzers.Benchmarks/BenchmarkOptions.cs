@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 
 namespace ReadinessAnalyzers.Benchmarks;
 
@@ -23,6 +24,9 @@ internal sealed class BenchmarkOptions
 
     public bool Help { get; private set; }
 
+    /// <summary>For profiling: only the analyzers that support one of these rule IDs are run (empty: all).</summary>
+    public IReadOnlyList<string> Only { get; private set; } = [];
+
     public static string Usage { get; } =
         """
         ReadinessAnalyzers benchmark: the cost of the analyzers on a large generated compilation, beside peer rules.
@@ -35,6 +39,8 @@ internal sealed class BenchmarkOptions
           --output FILE  the Markdown report to write (default docs/benchmark.md in the repository)
           --files N      generated service files (default 1000, 1 to 20000; the issue's targets assume >= 1000)
           --seed N       seed of the code generator (default 20241125); the same seed gives the same code
+          --only IDS     for profiling: run only the analyzers (ours and peers) that support these rule IDs,
+                         comma-separated (RDY101,CA5359); the report then has only their rows
           -h, --help     show this help
 
         Needs the packages of the benchmark project in the NuGet packages folder ($NUGET_PACKAGES or
@@ -70,6 +76,15 @@ internal sealed class BenchmarkOptions
                     break;
                 case "--seed":
                     options.Seed = ParseInt(arg, inlineValue ?? Next(args, ref i, arg), int.MinValue, int.MaxValue);
+                    break;
+                case "--only":
+                    var ids = (inlineValue ?? Next(args, ref i, arg)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (ids.Length == 0 || Array.Exists(ids, id => !IsRuleId(id)))
+                    {
+                        throw new BenchmarkException("option '--only' needs rule IDs such as RDY101 or CA2016, comma-separated.");
+                    }
+
+                    options.Only = ids.Select(id => id.ToUpperInvariant()).ToArray();
                     break;
                 case "--output":
                 case "-o":
@@ -128,6 +143,9 @@ internal sealed class BenchmarkOptions
 
         return path;
     }
+
+    private static bool IsRuleId(string id)
+        => id.Length is >= 4 and <= 12 && char.IsLetter(id[0]) && id.All(char.IsLetterOrDigit) && char.IsDigit(id[^1]);
 
     private static string Next(IReadOnlyList<string> args, ref int i, string option)
     {

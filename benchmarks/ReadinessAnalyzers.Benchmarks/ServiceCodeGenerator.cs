@@ -175,7 +175,7 @@ internal sealed class ServiceCodeGenerator
         => Roll(6) switch
         {
             0 => logger + ".LogInformation($\"" + what + " {" + idExpr + "}\");", // interpolated (RDY201 / CA2254)
-            1 => logger + ".LogInformation(\"" + what + " \" + " + idExpr + ");", // concatenated (RDY201 / CA2254)
+            1 => logger + ".LogInformation(\"" + what + " \" + (" + idExpr + "));", // concatenated (RDY201 / CA2254)
             2 => logger + ".LogInformation(\"" + what + " {Id} for {Tenant}\", " + idExpr + ");", // placeholder without argument (RDY203 / CA2017)
             _ => logger + ".LogInformation(\"" + what + " {Id}\", " + idExpr + ");",
         };

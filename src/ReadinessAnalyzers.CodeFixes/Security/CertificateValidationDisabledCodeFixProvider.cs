@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -143,9 +144,27 @@ public sealed class CertificateValidationDisabledCodeFixProvider : CodeFixProvid
 
             editor.ReplaceNode(creation, replacement.WithTrailingTrivia(creation.GetTrailingTrivia()).WithAdditionalAnnotations(Formatter.Annotation));
         }
-        else
+        else if (keep == SyntaxRemoveOptions.KeepUnbalancedDirectives)
         {
             editor.RemoveNode(member, keep);
+        }
+        else
+        {
+            // Keep the comments above the member, without its indentation, in front of what follows it.
+            var leading = member.GetLeadingTrivia();
+            var end = leading.Count;
+            while (end > 0 && leading[end - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                end--;
+            }
+
+            var kept = SyntaxFactory.TriviaList(leading.Take(end));
+            var index = initializer.Expressions.IndexOf(member);
+            var expressions = initializer.Expressions.RemoveAt(index);
+            var updated = index < expressions.Count
+                ? initializer.WithExpressions(expressions.Replace(expressions[index], expressions[index].WithLeadingTrivia(kept.AddRange(expressions[index].GetLeadingTrivia()))))
+                : initializer.WithExpressions(expressions).WithCloseBraceToken(initializer.CloseBraceToken.WithLeadingTrivia(kept.AddRange(initializer.CloseBraceToken.LeadingTrivia)));
+            editor.ReplaceNode(initializer, updated);
         }
 
         return editor.GetChangedDocument();
