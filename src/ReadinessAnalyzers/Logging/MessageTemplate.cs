@@ -204,7 +204,7 @@ internal sealed class MessageTemplate
 
                 var close = text.IndexOf('}', i + 1);
                 var nextOpen = text.IndexOf('{', i + 1);
-                if (close < 0 || (api == LogApi.Serilog && nextOpen >= 0 && nextOpen < close))
+                if (close < 0 || (nextOpen >= 0 && nextOpen < close))
                 {
                     if (problem == TemplateSyntaxProblem.None)
                     {
