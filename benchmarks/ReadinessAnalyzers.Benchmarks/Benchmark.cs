@@ -139,7 +139,8 @@ internal static class Benchmark
                 documentAnalyzerMs += (await documentWith.GetAnalyzerTelemetryInfoAsync(analyzer.Analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $" compile {compileMs:F0} ms, analysis {analysisWallMs:F0} ms wall, ours {ours.Sum(a => times[a.Analyzer]):F0} ms, document {documentWallMs:F1} ms"));
+            var slowest = string.Join(", ", all.OrderByDescending(a => times[a.Analyzer]).Take(4).Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Ids[0]} {times[a.Analyzer]:F0}")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $" compile {compileMs:F0} ms, analysis {analysisWallMs:F0} ms wall, ours {ours.Sum(a => times[a.Analyzer]):F0} ms (slowest: {slowest}), document {documentWallMs:F1} ms"));
             if (warmUp)
             {
                 measurement.RecordFindings(diagnostics, documentDiagnostics, exceptions);

@@ -320,7 +320,7 @@ internal sealed class ServiceCodeGenerator
                 }
 
             """);
-        var extra = 2 + Roll(3);
+        var extra = 3 + Roll(3);
         for (var k = 0; k < extra; k++)
         {
             b.Append($$"""
@@ -443,7 +443,7 @@ internal sealed class ServiceCodeGenerator
                 }
 
             """);
-        var extra = 3 + Roll(3);
+        var extra = 4 + Roll(3);
         for (var k = 0; k < extra; k++)
         {
             b.Append($$"""
@@ -609,7 +609,7 @@ internal sealed class ServiceCodeGenerator
                 public int CountBlocking() => {{(Roll(3) == 0 ? "_db." + c.E + "s.ToListAsync().Result.Count" : "_db." + c.E + "s.Where(e => e.Amount > 0).Count()")}};
 
             """);
-        var extra = 1 + Roll(3);
+        var extra = 3 + Roll(3);
         for (var k = 0; k < extra; k++)
         {
             b.Append($$"""
@@ -729,7 +729,7 @@ internal sealed class ServiceCodeGenerator
                 }
 
             """);
-        var extra = 2 + Roll(3);
+        var extra = 3 + Roll(3);
         for (var k = 0; k < extra; k++)
         {
             b.Append($$"""
@@ -856,7 +856,7 @@ internal sealed class ServiceCodeGenerator
                 public string Status() => _http.GetStringAsync("status"){{(Roll(3) == 0 ? ".Result" : ".GetAwaiter().GetResult()")}};
 
             """);
-        var extra = 2 + Roll(3);
+        var extra = 3 + Roll(3);
         for (var k = 0; k < extra; k++)
         {
             b.Append($$"""
@@ -988,7 +988,7 @@ internal sealed class ServiceCodeGenerator
                 }
 
             """");
-        var extra = 2 + Roll(4);
+        var extra = 4 + Roll(4);
         for (var k = 0; k < extra; k++)
         {
             b.Append($$"""
@@ -1072,7 +1072,7 @@ internal sealed class ServiceCodeGenerator
                 }
 
             """);
-        var extra = 3 + Roll(3);
+        var extra = 5 + Roll(3);
         for (var k = 0; k < extra; k++)
         {
             b.Append($$"""

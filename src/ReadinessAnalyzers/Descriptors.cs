@@ -99,6 +99,15 @@ public static class Descriptors
             + "extra values are dropped, missing ones are rendered as the placeholder text, and malformed braces or numbered "
             + "placeholders mixed with named ones bind values to the wrong names.");
 
+    public static readonly DiagnosticDescriptor ExceptionSwallowed = Create(
+        DiagnosticIds.ExceptionSwallowed,
+        title: "Exception swallowed",
+        messageFormat: "This catch discards {0} without rethrowing, logging or recording the failure; log it with the exception, rethrow it or return a failure value",
+        category: Categories.Reliability,
+        severity: DiagnosticSeverity.Warning,
+        description: "A catch that neither rethrows, logs the exception, returns a failure value nor records the failure hides "
+            + "the error: the operation looks successful, data is silently lost, and nobody can find out why in production.");
+
     public static readonly DiagnosticDescriptor NoHealthEndpoint = Create(
         DiagnosticIds.NoHealthEndpoint,
         title: "Application has no health endpoint",

@@ -19,6 +19,7 @@ public static class DiagnosticIds
 
     public const string LogMessageNotConstant = "RDY201";
     public const string LogTemplateArgumentMismatch = "RDY203";
+    public const string ExceptionSwallowed = "RDY205";
 
     public const string NoHealthEndpoint = "RDY501";
     public const string HealthChecksNotMapped = "RDY502";
