@@ -89,6 +89,16 @@ public static class Descriptors
         description: "A template built at run time makes every event a different message: log stores cannot group or "
             + "search them, the values are not captured as properties, and the text is formatted even when the level is off.");
 
+    public static readonly DiagnosticDescriptor ExceptionNotPassedToLogger = Create(
+        DiagnosticIds.ExceptionNotPassedToLogger,
+        title: "Exception not passed to the logger",
+        messageFormat: "{0}; pass the caught exception as the logger's exception argument",
+        category: Categories.Observability,
+        severity: DiagnosticSeverity.Warning,
+        description: "A log call in a catch that logs ex.Message, passes the exception as a template argument, or logs a "
+            + "warning or error without it loses the exception type, stack trace and inner exceptions: log stores cannot "
+            + "group the failures and nobody can find where they came from. Pass the exception to the exception parameter.");
+
     public static readonly DiagnosticDescriptor LogTemplateArgumentMismatch = Create(
         DiagnosticIds.LogTemplateArgumentMismatch,
         title: "Log template and arguments do not match",
@@ -143,6 +153,17 @@ public static class Descriptors
         severity: DiagnosticSeverity.Warning,
         description: "Health endpoints guarded by IsDevelopment() (as in the .NET Aspire ServiceDefaults template) do not "
             + "exist in Production, where orchestrators need them. Map them in every environment and limit who can reach them.");
+
+    public static readonly DiagnosticDescriptor HttpClientCreatedPerCall = Create(
+        DiagnosticIds.HttpClientCreatedPerCall,
+        title: "HttpClient created per call",
+        messageFormat: "A new HttpClient is created {0}; create it from IHttpClientFactory or reuse one long-lived client",
+        category: Categories.Performance,
+        severity: DiagnosticSeverity.Warning,
+        description: "Every new HttpClient brings its own handler and connection pool. Created per request, message or "
+            + "iteration, the sockets pile up in TIME_WAIT until the port range runs out, and each call pays a new DNS "
+            + "lookup and TLS handshake. Use IHttpClientFactory (or a typed client), or one static client with "
+            + "PooledConnectionLifetime.");
 
     private static DiagnosticDescriptor Create(
         string id,

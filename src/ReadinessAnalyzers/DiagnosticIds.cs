@@ -18,6 +18,7 @@ public static class DiagnosticIds
     public const string InsecureHttpEndpoint = "RDY107";
 
     public const string LogMessageNotConstant = "RDY201";
+    public const string ExceptionNotPassedToLogger = "RDY202";
     public const string LogTemplateArgumentMismatch = "RDY203";
     public const string ExceptionSwallowed = "RDY205";
 
@@ -25,4 +26,6 @@ public static class DiagnosticIds
     public const string HealthChecksNotMapped = "RDY502";
     public const string HealthChecksNotRegistered = "RDY503";
     public const string HealthEndpointOnlyInDevelopment = "RDY504";
+
+    public const string HttpClientCreatedPerCall = "RDY601";
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using ReadinessAnalyzers.EndToEnd.Infrastructure;
 
@@ -41,5 +42,54 @@ public sealed class FormatTests
         var build = await consumer.BuildAsync();
         BuildAssert.Succeeded(build, "The fixed project must compile (RDY102 may remain as a warning).");
         BuildAssert.DoesNotMention(build, "RDY101");
+    }
+
+    [Fact]
+    public async Task Format_RewritesRdy201TemplatesIntoConstantTemplates_AndTheProjectBuildsWithoutIt()
+    {
+        var sources = new Dictionary<string, string>
+        {
+            ["Program.cs"] = """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddHostedService<Orders.Api.ShipmentNotifier>();
+                builder.Services.AddHealthChecks();
+                var app = builder.Build();
+                app.MapHealthChecks("/healthz");
+                app.Run();
+                """,
+            ["ShipmentNotifier.cs"] = """
+                namespace Orders.Api;
+
+                public sealed record Shipment(int OrderId, string Carrier, decimal Weight);
+
+                public sealed class ShipmentNotifier(ILogger<ShipmentNotifier> logger) : BackgroundService
+                {
+                    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                    {
+                        var shipment = new Shipment(42, "ups", 1.5m);
+                        // Announce the shipment to the operators' dashboard.
+                        logger.LogInformation($"Order {shipment.OrderId} left with {shipment.Carrier}");
+                        logger.LogWarning("Weight " + shipment.Weight + " kg exceeds the tier");
+                        await Task.Delay(TimeSpan.FromSeconds(30), stoppingToken);
+                    }
+                }
+                """,
+        };
+        var consumer = await _package.CreateConsumerAsync("format-rdy201", sources, "<NoWarn>$(NoWarn);CA2254</NoWarn>");
+
+        var format = await consumer.FormatAnalyzersAsync("--diagnostics", "RDY201", "--severity", "info");
+
+        var after = consumer.ReadSource("ShipmentNotifier.cs");
+        Assert.True(
+            after.Contains("logger.LogInformation(\"Order {ShipmentOrderId} left with {ShipmentCarrier}\", shipment.OrderId, shipment.Carrier);", StringComparison.Ordinal),
+            "dotnet format did not rewrite the interpolated template." + Environment.NewLine + after + Environment.NewLine + format.Describe());
+        Assert.True(
+            after.Contains("logger.LogWarning(\"Weight {ShipmentWeight} kg exceeds the tier\", shipment.Weight);", StringComparison.Ordinal),
+            "dotnet format did not rewrite the concatenated template." + Environment.NewLine + after + Environment.NewLine + format.Describe());
+        Assert.Contains("// Announce the shipment to the operators' dashboard.", after, StringComparison.Ordinal);
+
+        var build = await consumer.BuildAsync("-warnaserror");
+        BuildAssert.Succeeded(build, "The fixed project must compile with warnings as errors.");
+        BuildAssert.DoesNotMention(build, "RDY201");
     }
 }

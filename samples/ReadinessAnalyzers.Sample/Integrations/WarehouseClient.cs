@@ -15,6 +15,21 @@ public sealed class WarehouseClient(HttpClient http)
         using var response = await http.PostAsJsonAsync("reservations", new { orderId, sku, quantity }, cancellationToken);
         return response.IsSuccessStatusCode;
     }
+
+    /// <summary>Gives the reserved stock back when an order is cancelled.</summary>
+    public async Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        // RDY205: a failed release is dropped without a trace: the stock stays reserved for a cancelled order and
+        // nobody finds out. No logger is in reach, so the fix offers `throw;` (inject ILogger<WarehouseClient> to log).
+        try
+        {
+            using var response = await http.DeleteAsync($"reservations/{orderId:N}", cancellationToken);
+            response.EnsureSuccessStatusCode();
+        }
+        catch (HttpRequestException)
+        {
+        }
+    }
 }
 
 public static class WarehouseRegistration

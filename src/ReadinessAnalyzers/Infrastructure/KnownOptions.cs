@@ -56,7 +56,7 @@ internal static class KnownOptions
         new OptionSpec("allowed_value_pattern", OptionKind.Regex, Rules(DiagnosticIds.HardcodedSecret, DiagnosticIds.ConnectionStringHasPassword)),
         new OptionSpec("allowed_symbol_pattern", OptionKind.Regex, Rules(DiagnosticIds.HardcodedSecret)),
         new OptionSpec("min_entropy", OptionKind.Number, Rules(DiagnosticIds.HardcodedSecret), min: 1.0, max: 6.0),
-        new OptionSpec("analyze_test_projects", OptionKind.Boolean, Rules(DiagnosticIds.HardcodedSecret, DiagnosticIds.ConnectionStringHasPassword, DiagnosticIds.InsecureHttpEndpoint, DiagnosticIds.ExceptionSwallowed)),
+        new OptionSpec("analyze_test_projects", OptionKind.Boolean, Rules(DiagnosticIds.HardcodedSecret, DiagnosticIds.ConnectionStringHasPassword, DiagnosticIds.InsecureHttpEndpoint, DiagnosticIds.ExceptionSwallowed, DiagnosticIds.HttpClientCreatedPerCall)),
         new OptionSpec("allowed_hosts", OptionKind.Text, Rules(DiagnosticIds.InsecureHttpEndpoint)),
         new OptionSpec("health_mapping_methods", OptionKind.Text, Rules(DiagnosticIds.NoHealthEndpoint, DiagnosticIds.HealthChecksNotMapped, DiagnosticIds.HealthChecksNotRegistered, DiagnosticIds.HealthEndpointOnlyInDevelopment)),
         new OptionSpec("health_registration_methods", OptionKind.Text, Rules(DiagnosticIds.NoHealthEndpoint, DiagnosticIds.HealthChecksNotMapped, DiagnosticIds.HealthChecksNotRegistered, DiagnosticIds.HealthEndpointOnlyInDevelopment)),

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.Reliability;
@@ -153,8 +154,14 @@ public sealed class ExceptionSwallowedAnalyzer : DiagnosticAnalyzer
     /// <summary>An empty-looking catch with a comment that says why is a deliberate choice; a bare TODO is not.</summary>
     private static bool HasExplanatoryComment(BlockSyntax block)
     {
+        var inside = TextSpan.FromBounds(block.OpenBraceToken.Span.End, Math.Max(block.OpenBraceToken.Span.End, block.CloseBraceToken.SpanStart));
         foreach (var trivia in block.DescendantTrivia(block.Span))
         {
+            if (!inside.Contains(trivia.Span))
+            {
+                continue;
+            }
+
             if (!trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && !trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
             {
                 continue;
