@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Net.Http;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -56,5 +57,16 @@ public sealed class OrdersController : ControllerBase
         await _payments.RefundAsync(order.PaymentId, order.Total, cancellationToken);
         await _orders.CancelAsync(id, cancellationToken);
         return NoContent();
+    }
+
+    [HttpGet("{id:guid}/tracking")]
+    public async Task<IActionResult> Tracking(Guid id, CancellationToken cancellationToken)
+    {
+        // RDY601: a new HttpClient, and with it a new connection pool, on every request: under load the sockets pile
+        // up in TIME_WAIT until the ports run out, and every call pays a new DNS lookup and TLS handshake. Inject
+        // IHttpClientFactory into the controller and the code fix turns this into CreateClient().
+        using var carrier = new HttpClient();
+        var status = await carrier.GetStringAsync($"https://track.carrier.example.com/v1/orders/{id:N}", cancellationToken);
+        return Content(status, "application/json");
     }
 }

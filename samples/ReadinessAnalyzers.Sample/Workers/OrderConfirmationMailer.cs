@@ -53,6 +53,13 @@ public sealed class OrderConfirmationMailer : BackgroundService
                     _logger.LogWarning(ex, "Sending the confirmation of order {OrderId} failed; it will be retried", message.OrderId);
                     _db.Outbox.Enqueue(message);
                 }
+                catch (InvalidOperationException ex)
+                {
+                    // RDY202: only the message text is logged: the exception type, stack trace and inner exception of a
+                    // misconfigured SMTP client are lost. The fix writes _logger.LogError(ex, "... {OrderId} failed", ...).
+                    _logger.LogError("Sending the confirmation of order {OrderId} failed: {Error}", message.OrderId, ex.Message);
+                    _db.Outbox.Enqueue(message);
+                }
             }
         }
     }

@@ -191,6 +191,18 @@ public sealed class HttpClientCreatedPerCallAnalyzer : DiagnosticAnalyzer
                 // A factory helper: what the caller does with the client decides, and the caller is not visible here.
                 return null;
 
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                switch (LocalEscape(declarator.Symbol, creation, cancellationToken))
+                {
+                    case Escape.Returned:
+                    case Escape.StoredStatic:
+                        return null;
+                    case Escape.StoredInstance:
+                        return PerRequestMember(perRequestType, containingSymbol);
+                }
+
+                break;
+
             case IArgumentOperation argument when argument.Parameter?.ContainingSymbol is IMethodSymbol { } target
                 && (Array.IndexOf(OnceMethods, target.Name) >= 0 || IsLazy(target.ContainingType)):
                 return null;
@@ -272,6 +284,47 @@ public sealed class HttpClientCreatedPerCallAnalyzer : DiagnosticAnalyzer
 
         return "on every call of '" + Name(member) + "'";
     }
+
+    private enum Escape
+    {
+        None,
+        Returned,
+        StoredStatic,
+        StoredInstance,
+    }
+
+    /// <summary>
+    /// Whether the local that holds the new client is later returned (a factory helper: the caller decides) or stored
+    /// in a field or property (<c>var client = new HttpClient(); client.Timeout = ...; _client = client;</c>).
+    /// </summary>
+    private static Escape LocalEscape(ILocalSymbol local, IOperation creation, CancellationToken cancellationToken)
+    {
+        var root = creation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var lambda = FindEnclosingLambda(creation);
+        foreach (var operation in root.Descendants())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (operation)
+            {
+                case IReturnOperation { ReturnedValue: { } returned } when IsLocal(returned, local) && ReferenceEquals(FindEnclosingLambda(operation), lambda):
+                    return Escape.Returned;
+                case IAssignmentOperation { Target: IFieldReferenceOperation { Field: var field } } assignment when IsLocal(assignment.Value, local):
+                    return field.IsStatic ? Escape.StoredStatic : Escape.StoredInstance;
+                case IAssignmentOperation { Target: IPropertyReferenceOperation { Property: { IsIndexer: false } property } } assignment when IsLocal(assignment.Value, local):
+                    return property.IsStatic ? Escape.StoredStatic : Escape.StoredInstance;
+            }
+        }
+
+        return Escape.None;
+    }
+
+    private static bool IsLocal(IOperation value, ILocalSymbol local)
+        => Unwrap(value) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
 
     private static string? PerRequestMember(string? perRequestType, ISymbol member)
     {

@@ -156,6 +156,48 @@ public sealed class RDY205ExceptionSwallowedCodeFixTests
     }
 
     [Fact]
+    public async Task CodeFix_DeclaresTheVariableBeforeAFilter_InALocalFunction()
+    {
+        var source = """
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Importer(ILogger<Importer> logger)
+            {
+                public void Import(bool strict)
+                {
+                    Run();
+
+                    void Run()
+                    {
+                        try { Console.Beep(); }
+                        {|RDY205:catch|} when (!strict) { /* TODO */ }
+                    }
+                }
+            }
+            """;
+        var fixedSource = """
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Importer(ILogger<Importer> logger)
+            {
+                public void Import(bool strict)
+                {
+                    Run();
+
+                    void Run()
+                    {
+                        try { Console.Beep(); }
+                        catch (Exception ex) when (!strict) { /* TODO */ logger.LogError(ex, "Run failed"); }
+                    }
+                }
+            }
+            """;
+        await VerifyCS.VerifyCodeFixAsync(source, fixedSource, codeActionIndex: null, codeActionEquivalenceKey: LogKey);
+    }
+
+    [Fact]
     public async Task CodeFix_UsesTheExistingVariable_AndTheParameterLogger()
     {
         var source = """

@@ -184,6 +184,35 @@ public sealed class RDY205ExceptionSwallowedTests
     }
 
     [Fact]
+    public async Task Diagnostic_WhenFilterRunsOnlyWithoutCancellation_OrSuccessIsReturnedAfterTheCatch()
+    {
+        var source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Exporter
+            {
+                public async Task ExportAsync(CancellationToken token)
+                {
+                    try { await Task.Delay(10); }
+                    {|RDY205:catch|} (Exception) when (!token.IsCancellationRequested) { }
+                }
+
+                public bool TrySend(string payload)
+                {
+                    try { Send(payload); }
+                    {|RDY205:catch|} (InvalidOperationException) { }
+                    return true;
+                }
+
+                private static void Send(string payload) { }
+            }
+            """;
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task NoDiagnostic_WhenCatchRethrowsThrowsOrReturns()
     {
         var source = """
