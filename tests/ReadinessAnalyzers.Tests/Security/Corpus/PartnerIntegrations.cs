@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Corpus.Partners;
+namespace Corpus.Partners.Integrations;
 
 public sealed class ShippingOptions
 {
