@@ -186,10 +186,14 @@ public static class FakeSecrets
     /// The generator behind each corpus placeholder <c>__SECRET:kind__</c>. Unknown kinds throw so that a typo in the
     /// corpus fails loudly.
     /// </summary>
+    /// <summary>A Slack webhook URL whose ids are zeros and X's: a documentation placeholder, never a finding.</summary>
+    public static string SlackWebhookPlaceholder() => "https://hooks." + "slack.com/services/T00000000/B00000000/" + new string('X', 24);
+
     public static string ForKind(string kind, int variant)
     {
         return kind switch
         {
+            "slack-webhook-placeholder" => SlackWebhookPlaceholder(),
             "aws-access-key-id" => AwsAccessKeyId(variant),
             "aws-secret-key" => AwsSecretAccessKey(variant),
             "github-pat" => GitHubPat(variant),

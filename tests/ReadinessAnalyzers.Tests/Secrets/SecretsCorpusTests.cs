@@ -247,7 +247,7 @@ public sealed class SecretsCorpusTests(ITestOutputHelper output)
             var source = SecretPlaceholder.Replace(raw, match =>
             {
                 var value = FakeSecrets.ForKind(match.Groups[1].Value, (fileIndex * 1000) + occurrence++);
-                if (match.Groups[1].Value is not ("azurite-key" or "cosmos-emulator-key"))
+                if (match.Groups[1].Value is not ("azurite-key" or "cosmos-emulator-key" or "slack-webhook-placeholder"))
                 {
                     corpus.Secrets.Add(value.Replace("\\n", "\n"));
                 }

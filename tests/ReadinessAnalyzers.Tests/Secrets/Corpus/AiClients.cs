@@ -59,5 +59,5 @@ public sealed class SlackNotifier
         ["Slack:Bot"] = BotToken + SigningSecret + AppId,
     };
 
-    public Uri Hook() => new Uri("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"); // trap
+    public Uri Hook() => new Uri("__SECRET:slack-webhook-placeholder__"); // trap
 }
