@@ -20,11 +20,6 @@ internal sealed class HealthCompilationState
     /// <summary>How many calls deep the analysis follows helpers (root method = 0).</summary>
     public const int MaxCallDepth = 4;
 
-    private static readonly string[] TestFrameworkAssemblies =
-    [
-        "xunit.core", "xunit.v3.core", "nunit.framework", "MSTest.TestFramework",
-        "Microsoft.VisualStudio.TestPlatform.TestFramework", "TUnit.Core",
-    ];
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, MethodHealthFacts> _facts = new(SymbolEqualityComparer.Default);
@@ -51,18 +46,7 @@ internal sealed class HealthCompilationState
             return false;
         }
 
-        foreach (var identity in compilation.ReferencedAssemblyNames)
-        {
-            foreach (var test in TestFrameworkAssemblies)
-            {
-                if (string.Equals(identity.Name, test, StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
+        return !TestProjects.IsTestProject(compilation);
     }
 
     /// <summary>

@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ReadinessAnalyzers.Infrastructure;
-using ReadinessAnalyzers.Security;
 
 namespace ReadinessAnalyzers.Http;
 

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis;
-using ReadinessAnalyzers.Security;
+using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.Reliability;
 

@@ -12,12 +12,6 @@ namespace ReadinessAnalyzers.Secrets;
 /// </summary>
 internal sealed class SecretCompilationState
 {
-    /// <summary>Assemblies whose reference makes a project a test project.</summary>
-    private static readonly string[] TestFrameworkAssemblies =
-    [
-        "xunit.core", "xunit.assert", "xunit.v3.core", "xunit.v3.assert", "nunit.framework", "MSTest.TestFramework",
-        "Microsoft.VisualStudio.TestPlatform.TestFramework", "TUnit.Core", "TUnit.Assertions", "TUnit",
-    ];
 
     private readonly AnalyzerOptions _options;
     private readonly string _ruleId;
@@ -28,7 +22,7 @@ internal sealed class SecretCompilationState
         _options = options;
         _ruleId = ruleId;
         NetworkCredential = compilation.GetTypeByMetadataName("System.Net.NetworkCredential");
-        IsTestProject = ReferencesTestFramework(compilation);
+        IsTestProject = TestProjects.IsTestProject(compilation);
     }
 
     public static SecretCompilationState Create(Compilation compilation, AnalyzerOptions options, string ruleId) => new(compilation, options, ruleId);
@@ -53,19 +47,4 @@ internal sealed class SecretCompilationState
     /// <summary>False when the file is in a test project and the rule is configured not to analyze test projects.</summary>
     public bool ShouldAnalyze(SecretOptions options) => !IsTestProject || options.AnalyzeTestProjects;
 
-    private static bool ReferencesTestFramework(Compilation compilation)
-    {
-        foreach (var identity in compilation.ReferencedAssemblyNames)
-        {
-            for (int i = 0; i < TestFrameworkAssemblies.Length; i++)
-            {
-                if (string.Equals(identity.Name, TestFrameworkAssemblies[i], System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 }

@@ -1,9 +1,10 @@
 using System;
 using Microsoft.CodeAnalysis;
 
-namespace ReadinessAnalyzers.Security;
+namespace ReadinessAnalyzers.Infrastructure;
 
-/// <summary>Whether a compilation is a test project: it references xunit, NUnit, MSTest or TUnit.</summary>
+/// <summary>Whether a compilation is a test project: it references xunit, NUnit, MSTest or TUnit. Every rule with an
+/// <c>analyze_test_projects</c> option asks here.</summary>
 internal static class TestProjects
 {
     private static readonly string[] TestFrameworkAssemblies =
