@@ -17,8 +17,22 @@ internal static class ConfigurationAccess
     public const string ConfigurationTypeName = "Microsoft.Extensions.Configuration.IConfiguration";
 
     public static ExpressionSyntax? Find(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+        => Find(model, node, ConfigurationTypeName, "Configuration", executableOnly: false, cancellationToken);
+
+    /// <summary>
+    /// The same search for any service type: a value of <paramref name="typeMetadataName"/> (or a type implementing
+    /// it) in scope, or, when <paramref name="holderProperty"/> is given, that property of a value in scope.
+    /// <paramref name="executableOnly"/> leaves out field and property initializers.
+    /// </summary>
+    public static ExpressionSyntax? Find(
+        SemanticModel model,
+        SyntaxNode node,
+        string typeMetadataName,
+        string? holderProperty,
+        bool executableOnly,
+        CancellationToken cancellationToken)
     {
-        var configurationType = model.Compilation.GetTypeByMetadataName(ConfigurationTypeName);
+        var configurationType = model.Compilation.GetTypeByMetadataName(typeMetadataName);
         if (configurationType is null)
         {
             return null;
@@ -26,7 +40,7 @@ internal static class ConfigurationAccess
 
         var position = node.SpanStart;
         var context = CodeContext.Of(model, node, cancellationToken);
-        if (context.Kind == CodeContextKind.Unsupported)
+        if (context.Kind == CodeContextKind.Unsupported || (executableOnly && context.Kind != CodeContextKind.Executable))
         {
             return null;
         }
@@ -50,12 +64,12 @@ internal static class ConfigurationAccess
             string? property = null;
             if (!IsConfiguration(type, configurationType))
             {
-                if (!HasConfigurationProperty(type, configurationType))
+                if (holderProperty is null || !HasHolderProperty(type, holderProperty, configurationType))
                 {
                     continue;
                 }
 
-                property = "Configuration";
+                property = holderProperty;
                 rank += 100;
             }
 
@@ -215,11 +229,11 @@ internal static class ConfigurationAccess
         return false;
     }
 
-    private static bool HasConfigurationProperty(ITypeSymbol type, INamedTypeSymbol configurationType)
+    private static bool HasHolderProperty(ITypeSymbol type, string holderProperty, INamedTypeSymbol configurationType)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            foreach (var member in current.GetMembers("Configuration"))
+            foreach (var member in current.GetMembers(holderProperty))
             {
                 if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } property
                     && property.DeclaredAccessibility == Accessibility.Public
@@ -232,7 +246,7 @@ internal static class ConfigurationAccess
 
         foreach (var implemented in type.AllInterfaces)
         {
-            foreach (var member in implemented.GetMembers("Configuration"))
+            foreach (var member in implemented.GetMembers(holderProperty))
             {
                 if (member is IPropertySymbol { IsStatic: false, IsIndexer: false } property && IsConfiguration(property.Type, configurationType))
                 {
