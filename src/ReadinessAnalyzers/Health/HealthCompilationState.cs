@@ -212,7 +212,7 @@ internal sealed class HealthCompilationState
 
                 case IMethodReferenceOperation reference when IsSourceHelper(reference.Method):
                     // webBuilder.Configure(ConfigureApp) or endpoints => MapProbes(endpoints) as a method group.
-                    calls.Add(new HealthCall(Normalize(reference.Method), IsDevelopmentOnly(reference, cancellationToken)));
+                    calls.Add(new HealthCall(Normalize(reference.Method), EnvironmentGuards.IsDevelopmentOnlyThroughEnclosingFunctions(reference, cancellationToken)));
                     break;
             }
         }
@@ -265,7 +265,7 @@ internal sealed class HealthCompilationState
             kind = HealthSiteKind.HelperCall;
         }
 
-        var developmentOnly = IsDevelopmentOnly(invocation, cancellationToken);
+        var developmentOnly = EnvironmentGuards.IsDevelopmentOnlyThroughEnclosingFunctions(invocation, cancellationToken);
         var isSource = IsSourceHelper(method);
         sites.Add(new HealthSite(kind.Value, method.Name, NameLocation(invocation.Syntax), developmentOnly, role, opaque: !isSource && !IsFramework(method)));
         if (kind == HealthSiteKind.HelperCall && isSource)
@@ -370,31 +370,6 @@ internal sealed class HealthCompilationState
             && (assembly.StartsWith("Microsoft.", StringComparison.Ordinal)
                 || assembly.StartsWith("System.", StringComparison.Ordinal)
                 || assembly is "System" or "mscorlib" or "netstandard");
-    }
-
-    /// <summary>
-    /// True when the call only runs in a non-production environment: guarded in its own statement list, or inside a
-    /// lambda whose enclosing call is guarded (<c>if (env.IsDevelopment()) app.UseEndpoints(e => e.MapHealthChecks(...))</c>).
-    /// </summary>
-    public static bool IsDevelopmentOnly(IOperation operation, CancellationToken cancellationToken)
-    {
-        for (var current = operation; current is not null;)
-        {
-            if (EnvironmentGuards.IsDevelopmentOnly(current, cancellationToken))
-            {
-                return true;
-            }
-
-            var parent = current.Parent;
-            while (parent is not null and not IAnonymousFunctionOperation and not ILocalFunctionOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            current = parent;
-        }
-
-        return false;
     }
 
     /// <summary>The method name of an invocation (<c>MapHealthChecks</c> in <c>app.MapHealthChecks("/health")</c>).</summary>

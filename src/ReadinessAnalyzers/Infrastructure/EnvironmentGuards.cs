@@ -92,6 +92,34 @@ internal static class EnvironmentGuards
         return false;
     }
 
+    /// <summary>
+    /// Like <see cref="IsDevelopmentOnly"/>, and also true when a lambda or local function that holds the operation is
+    /// itself development-only: <c>if (env.IsDevelopment()) services.AddSignalR(o =&gt; o.EnableDetailedErrors = true);</c>.
+    /// Options, endpoint and handler-factory lambdas run in the process and environment of the code that registers
+    /// them, so a guard around the registration holds for the body. A local function is scoped to the block that
+    /// declares it, so a guard around its declaration holds for every call to it.
+    /// </summary>
+    public static bool IsDevelopmentOnlyThroughEnclosingFunctions(IOperation operation, CancellationToken cancellationToken)
+    {
+        for (var current = operation; current is not null;)
+        {
+            if (IsDevelopmentOnly(current, cancellationToken))
+            {
+                return true;
+            }
+
+            var parent = current.Parent;
+            while (parent is not null and not IAnonymousFunctionOperation and not ILocalFunctionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            current = parent;
+        }
+
+        return false;
+    }
+
     /// <summary>True when an earlier statement of the block leaves unless the environment is development.</summary>
     private static bool FollowsDevelopmentOnlyExit(IBlockOperation block, IOperation statement)
     {

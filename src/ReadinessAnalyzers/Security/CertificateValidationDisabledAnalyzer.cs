@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ReadinessAnalyzers.Security;
@@ -17,7 +18,7 @@ namespace ReadinessAnalyzers.Security;
 /// <c>HttpClientHandler.DangerousAcceptAnyServerCertificateValidator</c> used as one. A callback accepts everything
 /// when every <c>return</c> gives <c>true</c> or only checks a parameter for null (see <see cref="AcceptAllDelegates"/>).
 /// Not reported: callbacks that look at the policy errors, the certificate (pinning) or the chain; code that only
-/// runs in Development (<see cref="SecurityGuards"/>); code behind an explicit opt-in setting whose name says it
+/// runs in Development (<see cref="EnvironmentGuards.IsDevelopmentOnlyThroughEnclosingFunctions"/>); code behind an explicit opt-in setting whose name says it
 /// disables certificate checks (<c>if (options.AcceptAnyServerCertificate)</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -102,7 +103,7 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsExempt(IOperation operation, CancellationToken cancellationToken)
-        => SecurityGuards.IsDevelopmentOnly(operation, cancellationToken) || IsBehindOptInSetting(operation.Syntax);
+        => EnvironmentGuards.IsDevelopmentOnlyThroughEnclosingFunctions(operation, cancellationToken) || IsBehindOptInSetting(operation.Syntax);
 
     /// <summary><c>if (settings.AllowUntrustedCertificates) { ... }</c>: an explicit, named opt-in.</summary>
     private static bool IsBehindOptInSetting(SyntaxNode node)

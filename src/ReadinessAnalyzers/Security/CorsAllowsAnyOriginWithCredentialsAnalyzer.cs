@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.Security;
 
@@ -49,7 +50,7 @@ public sealed class CorsAllowsAnyOriginWithCredentialsAnalyzer : DiagnosticAnaly
             return;
         }
 
-        if (!SharesPolicyWithCredentials(invocation, builderType) || SecurityGuards.IsDevelopmentOnly(invocation, context.CancellationToken))
+        if (!SharesPolicyWithCredentials(invocation, builderType) || EnvironmentGuards.IsDevelopmentOnlyThroughEnclosingFunctions(invocation, context.CancellationToken))
         {
             return;
         }

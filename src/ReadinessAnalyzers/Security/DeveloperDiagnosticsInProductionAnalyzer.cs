@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.Security;
 
@@ -13,7 +14,7 @@ namespace ReadinessAnalyzers.Security;
 /// gRPC <c>GrpcServiceOptions.EnableDetailedErrors = true</c>, Blazor Server <c>CircuitOptions.DetailedErrors = true</c>,
 /// <c>IdentityModelEventSource.ShowPII = true</c>, and a ProblemDetails <c>IncludeExceptionDetails</c> callback that
 /// always returns true. A value computed from the environment (<c>EnableDetailedErrors = env.IsDevelopment()</c>) is
-/// not constant and not reported; nor is anything under a Development guard (see <see cref="SecurityGuards"/>).
+/// not constant and not reported; nor is anything under a Development guard (see <see cref="EnvironmentGuards.IsDevelopmentOnlyThroughEnclosingFunctions"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeveloperDiagnosticsInProductionAnalyzer : DiagnosticAnalyzer
@@ -50,7 +51,7 @@ public sealed class DeveloperDiagnosticsInProductionAnalyzer : DiagnosticAnalyze
         if (Array.IndexOf(Middleware, method.Name) < 0
             || !method.ContainingType.Name.EndsWith("Extensions", StringComparison.Ordinal)
             || method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) != true
-            || SecurityGuards.IsDevelopmentOnly(invocation, context.CancellationToken))
+            || EnvironmentGuards.IsDevelopmentOnlyThroughEnclosingFunctions(invocation, context.CancellationToken))
         {
             return;
         }
@@ -94,7 +95,7 @@ public sealed class DeveloperDiagnosticsInProductionAnalyzer : DiagnosticAnalyze
         var enabled = isBoolean
             ? AcceptAllDelegates.Unwrap(assignment.Value)?.ConstantValue is { HasValue: true, Value: true }
             : AcceptAllDelegates.AlwaysAccepts(assignment.Value, context.CancellationToken);
-        if (!enabled || SecurityGuards.IsDevelopmentOnly(assignment, context.CancellationToken))
+        if (!enabled || EnvironmentGuards.IsDevelopmentOnlyThroughEnclosingFunctions(assignment, context.CancellationToken))
         {
             return;
         }

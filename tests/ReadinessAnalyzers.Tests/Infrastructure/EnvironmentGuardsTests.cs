@@ -24,6 +24,7 @@ public sealed class EnvironmentGuardsTests
         static class Probes
         {
             public static void Probe() { }
+            public static void ProbeThrough() { }
         }
 
         """;
@@ -61,6 +62,25 @@ public sealed class EnvironmentGuardsTests
     [InlineData("if (env.IsDevelopment()) { System.Action later = () => Probes.Probe(); later(); }")]
     [InlineData("if (enabled) { Probes.Probe(); }")]
     public async Task NotDevelopmentOnly_WhenUnguardedOrGuardedTheOtherWay(string body)
+        => await VerifyCS.VerifyAnalyzerAsync(Wrap(body));
+
+    // The registration-aware mode: a guard around the code that registers a lambda, or declares a local function,
+    // holds for its body.
+    [Theory]
+    [InlineData("if (env.IsDevelopment()) { app.Use(next => { {|DEV:Probes.ProbeThrough()|}; return next; }); }")]
+    [InlineData("if (env.IsDevelopment()) { Register(() => Register(() => {|DEV:Probes.ProbeThrough()|})); }")]
+    [InlineData("if (!env.IsDevelopment()) return; Register(() => {|DEV:Probes.ProbeThrough()|});")]
+    [InlineData("if (env.IsDevelopment()) { void Configure() { {|DEV:Probes.ProbeThrough()|}; } Configure(); }")]
+    [InlineData("Register(() => { if (env.IsDevelopment()) { {|DEV:Probes.ProbeThrough()|}; } });")]
+    public async Task DevelopmentOnlyThroughEnclosingFunctions_WhenTheRegistrationIsGuarded(string body)
+        => await VerifyCS.VerifyAnalyzerAsync(Wrap(body));
+
+    [Theory]
+    [InlineData("Register(() => Probes.ProbeThrough());")]
+    [InlineData("if (env.IsProduction()) { Register(() => Probes.ProbeThrough()); }")]
+    [InlineData("void Configure() { Probes.ProbeThrough(); } if (env.IsDevelopment()) { Configure(); }")]
+    [InlineData("Register(() => { if (env.IsDevelopment()) { } Probes.ProbeThrough(); });")]
+    public async Task NotDevelopmentOnlyThroughEnclosingFunctions_WhenTheRegistrationIsNotGuarded(string body)
         => await VerifyCS.VerifyAnalyzerAsync(Wrap(body));
 
     [Fact]
@@ -101,6 +121,8 @@ public sealed class EnvironmentGuardsTests
             }
 
             private static int Run(System.Action action) => 0;
+
+            private static void Register(System.Action action) { }
         }
         """;
 
@@ -131,7 +153,13 @@ public sealed class EnvironmentGuardsTests
                 IMethodReferenceOperation reference => reference.Method,
                 _ => null,
             };
-            if (method?.Name == "Probe" && EnvironmentGuards.IsDevelopmentOnly(context.Operation, context.CancellationToken))
+            var developmentOnly = method?.Name switch
+            {
+                "Probe" => EnvironmentGuards.IsDevelopmentOnly(context.Operation, context.CancellationToken),
+                "ProbeThrough" => EnvironmentGuards.IsDevelopmentOnlyThroughEnclosingFunctions(context.Operation, context.CancellationToken),
+                _ => false,
+            };
+            if (developmentOnly)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation()));
             }
