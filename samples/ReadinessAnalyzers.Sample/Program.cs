@@ -20,6 +20,7 @@ using ReadinessAnalyzers.Sample.Workers;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddControllers();
+builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource("ReadinessAnalyzers.Sample.OrderEvents"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OrdersDbContext>();
 builder.Services.AddScoped<OrderRepository>();

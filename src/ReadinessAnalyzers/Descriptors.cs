@@ -71,6 +71,16 @@ public static class Descriptors
         description: "A policy that accepts every origin and also allows credentials lets any web site send authenticated "
             + "requests with the user's cookies and read the responses. List the trusted origins explicitly.");
 
+    public static readonly DiagnosticDescriptor SqlBuiltFromStrings = Create(
+        DiagnosticIds.SqlBuiltFromStrings,
+        title: "SQL built from strings",
+        messageFormat: "The SQL text for '{0}' is {1} that inserts '{2}'; pass the value as a parameter",
+        category: Categories.Security,
+        severity: DiagnosticSeverity.Warning,
+        description: "SQL text assembled from strings lets a value change the statement itself: a quote in a name ends the "
+            + "literal and the rest runs as SQL (SQL injection). Pass values as command parameters, Dapper parameters or "
+            + "EF Core's interpolated FromSql/ExecuteSql/SqlQuery, which send them apart from the text.");
+
     public static readonly DiagnosticDescriptor InsecureHttpEndpoint = Create(
         DiagnosticIds.InsecureHttpEndpoint,
         title: "Plain-text endpoint URL",
@@ -109,6 +119,16 @@ public static class Descriptors
             + "extra values are dropped, missing ones are rendered as the placeholder text, and malformed braces or numbered "
             + "placeholders mixed with named ones bind values to the wrong names.");
 
+    public static readonly DiagnosticDescriptor ConsoleUsedForLogging = Create(
+        DiagnosticIds.ConsoleUsedForLogging,
+        title: "Console used for logging",
+        messageFormat: "{0} writes to {1} in a service; log through ILogger so that the message gets a level, a category and structured properties",
+        category: Categories.Observability,
+        severity: DiagnosticSeverity.Warning,
+        description: "In a web application or a worker service, console, Debug and Trace output bypasses the logging pipeline: "
+            + "it has no level, category, scope or properties, it ignores the configured filters and sinks, it is lost "
+            + "under IIS or Windows services, and a synchronous console write blocks the request thread under load.");
+
     public static readonly DiagnosticDescriptor ExceptionSwallowed = Create(
         DiagnosticIds.ExceptionSwallowed,
         title: "Exception swallowed",
@@ -117,6 +137,91 @@ public static class Descriptors
         severity: DiagnosticSeverity.Warning,
         description: "A catch that neither rethrows, logs the exception, returns a failure value nor records the failure hides "
             + "the error: the operation looks successful, data is silently lost, and nobody can find out why in production.");
+
+    public static readonly DiagnosticDescriptor SensitiveDataLogged = Create(
+        DiagnosticIds.SensitiveDataLogged,
+        title: "Sensitive data logged",
+        messageFormat: "The logged value '{0}' {1}; leave it out of the log or log a masked value",
+        category: Categories.Security,
+        severity: DiagnosticSeverity.Warning,
+        description: "Passwords, tokens, API keys, cookies, card numbers and personal data written to logs are copied to "
+            + "every log store, backup and support ticket, where they outlive the data's own protection. Log an identifier "
+            + "or a masked value instead, or classify the data and let the redaction pipeline handle it.");
+
+    public static readonly DiagnosticDescriptor ActivityNotDisposed = Create(
+        DiagnosticIds.ActivityNotDisposed,
+        title: "Activity is never ended",
+        messageFormat: "The Activity started here {0}; dispose it (using) or stop it so that the span ends",
+        category: Categories.Observability,
+        severity: DiagnosticSeverity.Warning,
+        description: "An Activity that is never disposed or stopped never ends: it is not exported, its duration is lost, "
+            + "and it stays Activity.Current for the rest of the flow, so every later span becomes its child.");
+
+    public static readonly DiagnosticDescriptor MessagePublishedWithoutTraceContext = Create(
+        DiagnosticIds.MessagePublishedWithoutTraceContext,
+        title: "Message published without trace context",
+        messageFormat: "This {0} message is published without the current trace context in its headers; inject it (traceparent) before publishing",
+        category: Categories.Observability,
+        severity: DiagnosticSeverity.Warning,
+        description: "Confluent.Kafka and RabbitMQ.Client 6 do not propagate the trace context by themselves. A message sent "
+            + "without a traceparent header starts a new trace in every consumer, and the request cannot be followed across services.");
+
+    public static readonly DiagnosticDescriptor TracingNotConfigured = Create(
+        DiagnosticIds.TracingNotConfigured,
+        title: "Application configures no distributed tracing",
+        messageFormat: "The application built here registers no distributed tracing; add OpenTelemetry (AddOpenTelemetry().WithTracing(...)) or another tracing provider",
+        category: Categories.Observability,
+        severity: DiagnosticSeverity.Warning,
+        description: "Without a tracer provider, the activities of ASP.NET Core, HttpClient and the application's own sources are "
+            + "created for nothing: no span is exported, and a request cannot be followed across services when it fails.");
+
+    public static readonly DiagnosticDescriptor TracePropagationDisabled = Create(
+        DiagnosticIds.TracePropagationDisabled,
+        title: "Trace propagation disabled",
+        messageFormat: "{0} turns off trace-context propagation; downstream services start new traces",
+        category: Categories.Observability,
+        severity: DiagnosticSeverity.Warning,
+        description: "HttpClient sends the W3C traceparent header by itself unless a no-output propagator, a null "
+            + "ActivityHeadersPropagator or the EnableActivityPropagation switch turns it off. Without it every downstream "
+            + "service starts a new trace and the request cannot be followed across services.");
+
+    public static readonly DiagnosticDescriptor CancellationTokenNotForwarded = Create(
+        DiagnosticIds.CancellationTokenNotForwarded,
+        title: "CancellationToken not forwarded",
+        messageFormat: "{0} while '{1}' is in scope; pass it so that the work stops when the caller gives up",
+        category: Categories.Reliability,
+        severity: DiagnosticSeverity.Warning,
+        description: "A call that can take a CancellationToken and gets none keeps running after the client disconnected, "
+            + "the deployment drained or the host stopped, holding threads, connections and locks. Forward the token in scope: "
+            + "a parameter, a local or linked source, HttpContext.RequestAborted, a stopping token or a context's token.");
+
+    public static readonly DiagnosticDescriptor EndpointWithoutCancellation = Create(
+        DiagnosticIds.EndpointWithoutCancellation,
+        title: "Endpoint cannot be cancelled",
+        messageFormat: "The {0} calls '{1}', which accepts a CancellationToken, but has no CancellationToken parameter; add one and forward it",
+        category: Categories.Reliability,
+        severity: DiagnosticSeverity.Warning,
+        description: "ASP.NET Core binds a CancellationToken parameter of an action or a minimal-API handler to "
+            + "HttpContext.RequestAborted. Without one, queries and downstream calls keep running after the client has gone.");
+
+    public static readonly DiagnosticDescriptor StoppingTokenIgnored = Create(
+        DiagnosticIds.StoppingTokenIgnored,
+        title: "Hosted service ignores its stopping token",
+        messageFormat: "{0}; {1}",
+        category: Categories.Reliability,
+        severity: DiagnosticSeverity.Warning,
+        description: "A hosted-service loop that never looks at its token keeps running when the host shuts down, until the "
+            + "shutdown timeout kills the process mid-work; synchronous work before the first await blocks the host's start-up.");
+
+    public static readonly DiagnosticDescriptor BlockingWaitInAsyncCode = Create(
+        DiagnosticIds.BlockingWaitInAsyncCode,
+        title: "Blocking wait in async code",
+        messageFormat: "{0} blocks a thread in {1}; {2}",
+        category: Categories.Performance,
+        severity: DiagnosticSeverity.Warning,
+        description: "Blocking on a task (.Result, .Wait(), GetAwaiter().GetResult(), Task.WaitAll) or sleeping a thread in async "
+            + "code, request handlers or hosted services holds a thread-pool thread while it waits; under load the pool starves "
+            + "and every request slows down, and in code with a synchronization context it can deadlock.");
 
     public static readonly DiagnosticDescriptor NoHealthEndpoint = Create(
         DiagnosticIds.NoHealthEndpoint,

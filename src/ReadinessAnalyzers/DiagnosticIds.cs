@@ -15,12 +15,25 @@ public static class DiagnosticIds
     public const string CertificateValidationDisabled = "RDY103";
     public const string DeveloperDiagnosticsInProduction = "RDY104";
     public const string CorsAllowsAnyOriginWithCredentials = "RDY105";
+    public const string SqlBuiltFromStrings = "RDY106";
     public const string InsecureHttpEndpoint = "RDY107";
 
     public const string LogMessageNotConstant = "RDY201";
     public const string ExceptionNotPassedToLogger = "RDY202";
     public const string LogTemplateArgumentMismatch = "RDY203";
+    public const string ConsoleUsedForLogging = "RDY204";
     public const string ExceptionSwallowed = "RDY205";
+    public const string SensitiveDataLogged = "RDY206";
+
+    public const string ActivityNotDisposed = "RDY301";
+    public const string MessagePublishedWithoutTraceContext = "RDY302";
+    public const string TracingNotConfigured = "RDY304";
+    public const string TracePropagationDisabled = "RDY306";
+
+    public const string CancellationTokenNotForwarded = "RDY401";
+    public const string EndpointWithoutCancellation = "RDY402";
+    public const string StoppingTokenIgnored = "RDY403";
+    public const string BlockingWaitInAsyncCode = "RDY404";
 
     public const string NoHealthEndpoint = "RDY501";
     public const string HealthChecksNotMapped = "RDY502";

@@ -90,6 +90,57 @@ public sealed class ConsumerBuildTests
         }
     }
 
+    /// <summary>
+    /// The CI gate on a service with one finding of every rule case, all families: a clean build with
+    /// <c>-p:TreatWarningsAsErrors=true</c> and a SARIF 2.1 error log fails with each ID as an error, and every RDY
+    /// result of the log sits in its case's file and resolves (ruleIndex) to a rule whose helpUri is the rule page.
+    /// </summary>
+    [Fact]
+    public async Task Gate_TreatWarningsAsErrorsFailsWithEveryRule_AndEverySarifResultLinksToItsPage()
+    {
+        var scenario = await _package.RuleCasesConsumer;
+        var (build, sarifPath) = await scenario.GateBuild;
+
+        BuildAssert.Failed(build, "Warnings as errors must fail the build of a service with findings.");
+        foreach (var ruleCase in RuleCases.All)
+        {
+            BuildAssert.Reports(build, "error", ruleCase.RuleId);
+        }
+
+        using var sarif = ReadSarif(sarifPath, build);
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+        var results = run.GetProperty("results").EnumerateArray()
+            .Where(result => result.GetProperty("ruleId").GetString()!.StartsWith("RDY", StringComparison.Ordinal))
+            .ToList();
+        foreach (var result in results)
+        {
+            var id = result.GetProperty("ruleId").GetString()!;
+            var describe = $"SARIF result {result.GetRawText()}" + Environment.NewLine + build.Describe();
+            if (RuleCases.All.Any(c => c.RuleId == id))
+            {
+                Assert.True(result.GetProperty("level").GetString() == "error", "Expected level 'error'. " + describe);
+            }
+
+            Assert.True(result.TryGetProperty("ruleIndex", out var index) && index.GetInt32() < rules.Count, "The result has no valid ruleIndex. " + describe);
+            var rule = rules[index.GetInt32()];
+            Assert.True(rule.GetProperty("id").GetString() == id, "ruleIndex points at another rule. " + describe);
+            Assert.True(
+                rule.TryGetProperty("helpUri", out var helpUri) && helpUri.GetString() == "https://github.com/readiness-analyzers/ReadinessAnalyzers/blob/main/docs/rules/" + id + ".md",
+                $"{id}'s rule entry must carry its documentation page as helpUri: {rule.GetRawText()}" + Environment.NewLine + describe);
+        }
+
+        foreach (var ruleCase in RuleCases.All)
+        {
+            var file = new Uri(scenario.PathOf(ruleCase)).AbsoluteUri;
+            Assert.True(
+                results.Any(result => result.GetProperty("ruleId").GetString() == ruleCase.RuleId
+                    && result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString() == file),
+                $"No SARIF result for {ruleCase.RuleId} in {ruleCase.FilePath}." + Environment.NewLine + build.Describe());
+        }
+    }
+
     private static JsonDocument ReadSarif(string sarifPath, ProcessResult build)
     {
         Assert.True(File.Exists(sarifPath), "No SARIF file at " + sarifPath + Environment.NewLine + build.Describe());

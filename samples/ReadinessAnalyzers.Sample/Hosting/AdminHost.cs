@@ -17,6 +17,8 @@ public static class AdminHost
 {
     public static WebApplication Build(string[] args)
     {
+        // RDY304: the admin API registers no tracing, unlike the main service: an order replay started here cannot
+        // be followed into the services it calls. AddOpenTelemetry().WithTracing(...) (the fix adds it) closes the gap.
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(9090));
         builder.Services.AddSingleton<OrdersDbContext>();

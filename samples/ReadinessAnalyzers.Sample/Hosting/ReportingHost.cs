@@ -18,6 +18,7 @@ public sealed class ReportingStartup
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddControllers();
+        services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource("ReadinessAnalyzers.Sample.Reporting"));
     }
 
     public void Configure(IApplicationBuilder app)

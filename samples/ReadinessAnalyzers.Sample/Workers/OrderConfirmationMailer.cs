@@ -37,6 +37,10 @@ public sealed class OrderConfirmationMailer : BackgroundService
             {
                 try
                 {
+                    // RDY206: the customer's e-mail address goes to the log store, which keeps it for months beyond the
+                    // reach of erasure requests. Log the order ID only, or a masked address (MaskEmail(message.Recipient)).
+                    _logger.LogDebug("Mailing the confirmation of order {OrderId} to {Email}", message.OrderId, message.Recipient);
+
                     using var mail = new MailMessage("orders@shop.example", message.Recipient, message.Subject, message.Body);
                     await smtp.SendMailAsync(mail, stoppingToken);
 

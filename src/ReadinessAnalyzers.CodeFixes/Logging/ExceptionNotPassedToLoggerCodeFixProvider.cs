@@ -27,6 +27,8 @@ namespace ReadinessAnalyzers.CodeFixes.Logging;
 /// template is left to RDY201). Declares the variable when the catch has none (<c>catch (IOException)</c> →
 /// <c>catch (IOException ex)</c>, <c>catch</c> → <c>catch (Exception ex)</c>, a name unused in the catch). The
 /// rewritten call must bind to an overload of the same method with an exception parameter; otherwise no fix.
+/// Outside a catch, the exception-typed template argument itself moves to the exception parameter
+/// (<see cref="PlanOutsideCatch"/>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DiagnosticIds.ExceptionNotPassedToLogger)), Shared]
 public sealed class ExceptionNotPassedToLoggerCodeFixProvider : CodeFixProvider
@@ -133,7 +135,7 @@ public sealed class ExceptionNotPassedToLoggerCodeFixProvider : CodeFixProvider
         var catchClause = EnclosingCatch(invocation);
         if (catchClause is null)
         {
-            return null;
+            return PlanOutsideCatch(root, model, invocation, located, types, cancellationToken);
         }
 
         var declaration = catchClause.Declaration;
@@ -245,6 +247,67 @@ public sealed class ExceptionNotPassedToLoggerCodeFixProvider : CodeFixProvider
 
         return root.ReplaceNode(catchClause, newCatch);
     }
+
+    /// <summary>
+    /// Outside a catch: moves the one exception-typed template argument to the exception parameter
+    /// (<c>LogError("Failed", ex)</c> → <c>LogError(ex, "Failed")</c>) and drops its placeholder, if it had one. Only a
+    /// plain value (a name or a member access) moves, so no evaluation changes order; the template must be a literal.
+    /// </summary>
+    private static SyntaxNode? PlanOutsideCatch(SyntaxNode root, SemanticModel model, InvocationExpressionSyntax invocation, LocatedLogCall located, LoggingTypes types, CancellationToken cancellationToken)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        var kept = new List<ArgumentSyntax>();
+        var exceptionIndex = -1;
+        ExpressionSyntax? exception = null;
+        for (var i = located.TemplateIndex + 1; i < arguments.Count; i++)
+        {
+            if (types.IsException(model.GetTypeInfo(arguments[i].Expression, cancellationToken).Type))
+            {
+                if (exception is not null)
+                {
+                    return null;
+                }
+
+                exceptionIndex = i - located.TemplateIndex - 1;
+                exception = arguments[i].Expression;
+            }
+            else
+            {
+                kept.Add(arguments[i]);
+            }
+        }
+
+        if (exception is null || !IsPlainValue(exception)
+            || located.Call.ConstantTemplate is not { } text
+            || located.Template.Expression is not LiteralExpressionSyntax literal)
+        {
+            return null;
+        }
+
+        var rewrittenText = RemovePlaceholders(text, new List<int> { exceptionIndex }, located.Call.Api, arguments.Count - located.TemplateIndex - 1);
+        if (rewrittenText is null)
+        {
+            return null;
+        }
+
+        if (rewrittenText.Trim().Length == 0)
+        {
+            rewrittenText = ContainingMemberName(model, invocation, cancellationToken) + " failed";
+        }
+
+        var newTemplate = rewrittenText == text ? literal : LogCallSyntax.TemplateLiteral(rewrittenText).WithTriviaFrom(literal);
+        var replacement = Rewrite(invocation, located, exception.WithoutTrivia(), newTemplate, kept);
+        return LogCallSyntax.BindsToSameFamily(model, invocation, replacement, located.Call.Method, requireException: true)
+            ? root.ReplaceNode(invocation, replacement)
+            : null;
+    }
+
+    private static bool IsPlainValue(ExpressionSyntax value) => value switch
+    {
+        IdentifierNameSyntax or ThisExpressionSyntax => true,
+        MemberAccessExpressionSyntax member => IsPlainValue(member.Expression),
+        _ => false,
+    };
 
     private static List<ArgumentSyntax> KeepAll(SeparatedSyntaxList<ArgumentSyntax> arguments, int templateIndex)
     {

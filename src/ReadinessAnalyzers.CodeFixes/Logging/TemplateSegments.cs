@@ -190,6 +190,13 @@ internal static class TemplateSegments
         return format is not null && TryParseComposite(format, values, segments);
     }
 
+    /// <summary>
+    /// The segments of a composite format and its values (<c>Console.WriteLine("Order {0}", id)</c>), with the same
+    /// rules as <c>string.Format</c>: every value used exactly once, reordering only plain values.
+    /// </summary>
+    public static bool TryReadComposite(string format, List<ExpressionSyntax> values, List<TemplateSegment> segments)
+        => TryParseComposite(format, values, segments);
+
     /// <summary>Splits a composite format into text and the values of its numbered holes.</summary>
     private static bool TryParseComposite(string format, List<ExpressionSyntax> values, List<TemplateSegment> segments)
     {

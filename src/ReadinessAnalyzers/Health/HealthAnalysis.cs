@@ -31,6 +31,13 @@ internal static class HealthAnalysis
 
     /// <summary>Registers the shared analysis for one rule; nothing when ASP.NET Core is absent or the project is not an application.</summary>
     public static void Start(CompilationStartAnalysisContext start, string ruleId, Func<HealthApplication, HealthVerdict, HealthOptions, Diagnostic?> evaluate)
+        => Start(start, ruleId, (application, verdict, options, _) => evaluate(application, verdict, options));
+
+    /// <summary>
+    /// The same, for rules about other whole-application facts (RDY304 tracing) that read their own options for the
+    /// file that builds the application.
+    /// </summary>
+    public static void Start(CompilationStartAnalysisContext start, string ruleId, Func<HealthApplication, HealthVerdict, HealthOptions, AnalyzerOptions, Diagnostic?> evaluate)
     {
         var types = HealthTypes.Create(start.Compilation);
         if (types is null || !HealthCompilationState.IsApplication(start.Compilation))
@@ -56,7 +63,7 @@ internal static class HealthAnalysis
                 }
 
                 var options = HealthOptions.Read(context.Options, invocation.SyntaxTree, ruleId);
-                var diagnostic = evaluate(application, HealthVerdict.Of(application, options, state), options);
+                var diagnostic = evaluate(application, HealthVerdict.Of(application, options, state), options, context.Options);
                 if (diagnostic is not null)
                 {
                     context.ReportDiagnostic(diagnostic);

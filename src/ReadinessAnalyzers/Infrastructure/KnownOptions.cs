@@ -56,11 +56,15 @@ internal static class KnownOptions
         new OptionSpec("allowed_value_pattern", OptionKind.Regex, Rules(DiagnosticIds.HardcodedSecret, DiagnosticIds.ConnectionStringHasPassword)),
         new OptionSpec("allowed_symbol_pattern", OptionKind.Regex, Rules(DiagnosticIds.HardcodedSecret)),
         new OptionSpec("min_entropy", OptionKind.Number, Rules(DiagnosticIds.HardcodedSecret), min: 1.0, max: 6.0),
-        new OptionSpec("analyze_test_projects", OptionKind.Boolean, Rules(DiagnosticIds.HardcodedSecret, DiagnosticIds.ConnectionStringHasPassword, DiagnosticIds.InsecureHttpEndpoint, DiagnosticIds.ExceptionSwallowed, DiagnosticIds.HttpClientCreatedPerCall)),
+        new OptionSpec("analyze_test_projects", OptionKind.Boolean, Rules(DiagnosticIds.HardcodedSecret, DiagnosticIds.ConnectionStringHasPassword, DiagnosticIds.InsecureHttpEndpoint, DiagnosticIds.ExceptionSwallowed, DiagnosticIds.HttpClientCreatedPerCall, DiagnosticIds.ConsoleUsedForLogging)),
+        new OptionSpec("additional_sensitive_words", OptionKind.Text, Rules(DiagnosticIds.SensitiveDataLogged)),
+        new OptionSpec("ignored_sensitive_words", OptionKind.Text, Rules(DiagnosticIds.SensitiveDataLogged)),
+        new OptionSpec("additional_masking_prefixes", OptionKind.Text, Rules(DiagnosticIds.SensitiveDataLogged)),
         new OptionSpec("allowed_hosts", OptionKind.Text, Rules(DiagnosticIds.InsecureHttpEndpoint)),
         new OptionSpec("health_mapping_methods", OptionKind.Text, Rules(DiagnosticIds.NoHealthEndpoint, DiagnosticIds.HealthChecksNotMapped, DiagnosticIds.HealthChecksNotRegistered, DiagnosticIds.HealthEndpointOnlyInDevelopment)),
         new OptionSpec("health_registration_methods", OptionKind.Text, Rules(DiagnosticIds.NoHealthEndpoint, DiagnosticIds.HealthChecksNotMapped, DiagnosticIds.HealthChecksNotRegistered, DiagnosticIds.HealthEndpointOnlyInDevelopment)),
-        new OptionSpec("health_endpoint_path", OptionKind.Text, Rules(DiagnosticIds.NoHealthEndpoint)));
+        new OptionSpec("health_endpoint_path", OptionKind.Text, Rules(DiagnosticIds.NoHealthEndpoint)),
+        new OptionSpec("tracing_registration_methods", OptionKind.Text, Rules(DiagnosticIds.TracingNotConfigured)));
 
     /// <summary>
     /// Parses a key. <c>readiness.RDY101.min_entropy</c> gives rule RDY101 and name min_entropy;

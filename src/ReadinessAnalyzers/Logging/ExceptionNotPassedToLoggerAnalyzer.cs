@@ -22,7 +22,8 @@ internal enum LostExceptionShape
 
 /// <summary>
 /// RDY202: inside a <c>catch</c> (not inside a lambda or local function declared in it, not inside a nested catch), a
-/// MEL or Serilog log call that loses the caught exception. One diagnostic per call, for the first of:
+/// MEL or Serilog log call that loses the caught exception; anywhere else, an exception passed as a template argument
+/// (<see cref="AnalyzeOutsideCatch"/>). One diagnostic per call, for the first of:
 /// <list type="number">
 /// <item>the caught exception (or one reached from it) is a template argument; reported on that argument;</item>
 /// <item>text copied from it is a template argument or part of the template; reported on that expression;</item>
@@ -59,7 +60,54 @@ public sealed class ExceptionNotPassedToLoggerAnalyzer : DiagnosticAnalyzer
 
             var cancellationToken = start.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
             start.RegisterOperationAction(c => AnalyzeCatch(c, types, cancellationToken), OperationKind.CatchClause);
+            start.RegisterOperationAction(c => AnalyzeOutsideCatch(c, types), OperationKind.Invocation);
         });
+    }
+
+    /// <summary>
+    /// Outside a catch handler (also in a lambda or local function declared in one, which the catch analysis
+    /// skips), an exception-typed template argument of a call that passes no exception: the classic
+    /// <c>LogError("Failed", ex)</c> overload mistake, or <c>LogWarning("Retry after {Error}", lastError)</c>. RDY203
+    /// leaves surplus exception arguments to this rule, so the mistake has one owner wherever it is written.
+    /// </summary>
+    private static void AnalyzeOutsideCatch(OperationAnalysisContext context, LoggingTypes types)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!LogCall.TryCreate(invocation, types, out var call) || call.Kind != LogCallKind.Event || call.PassesException || IsInCatchHandler(invocation))
+        {
+            return;
+        }
+
+        foreach (var argument in call.TemplateArguments)
+        {
+            if (types.IsException(argument.Type))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ExceptionNotPassedToLogger,
+                    argument.Syntax.GetLocation(),
+                    ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, nameof(LostExceptionShape.TemplateArgument)),
+                    "'" + argument.Syntax + "' is passed as a template argument, so only its text is logged (or nothing)"));
+                return;
+            }
+        }
+    }
+
+    /// <summary>True when the operation is in the handler of a catch, with no lambda or local function in between.</summary>
+    private static bool IsInCatchHandler(IOperation operation)
+    {
+        var child = operation;
+        for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return false;
+                case ICatchClauseOperation clause:
+                    return ReferenceEquals(child, clause.Handler);
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeCatch(OperationAnalysisContext context, LoggingTypes types, INamedTypeSymbol? cancellationToken)

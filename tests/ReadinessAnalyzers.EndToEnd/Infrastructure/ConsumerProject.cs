@@ -28,6 +28,9 @@ public sealed class ConsumerProject
 
     public string ProjectPath => Path.Combine(Directory, ProjectFileName);
 
+    /// <summary>What every process run against this consumer adds to its environment (the run's own packages folder).</summary>
+    public IReadOnlyDictionary<string, string> ProcessEnvironment => _environment;
+
     /// <summary>
     /// Writes the consumer (its own NuGet.config, empty Directory.Build.* and Directory.Packages.props so nothing is
     /// inherited, the project file and <paramref name="sources"/>) and restores it.

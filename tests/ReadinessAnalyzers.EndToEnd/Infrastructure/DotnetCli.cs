@@ -48,11 +48,14 @@ public static class DotnetCli
 
     public static string Executable { get; } = FindExecutable();
 
-    public static async Task<ProcessResult> RunAsync(
+    /// <summary>
+    /// A <c>dotnet</c> child process with every stream redirected, in the environment described above (no build
+    /// servers, plain English output, none of the test host's MSBuild variables), plus <paramref name="environment"/>.
+    /// </summary>
+    public static ProcessStartInfo CreateStartInfo(
         string workingDirectory,
         IReadOnlyList<string> arguments,
-        IReadOnlyDictionary<string, string>? environment = null,
-        TimeSpan? timeout = null)
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(Executable)
         {
@@ -92,6 +95,17 @@ public static class DotnetCli
                 startInfo.Environment[name] = value;
             }
         }
+
+        return startInfo;
+    }
+
+    public static async Task<ProcessResult> RunAsync(
+        string workingDirectory,
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null)
+    {
+        var startInfo = CreateStartInfo(workingDirectory, arguments, environment);
 
         var output = new StringBuilder();
         var gate = new object();

@@ -19,6 +19,7 @@ public sealed class PackageFixture : IAsyncLifetime
     public const string KeepVariable = "READINESS_E2E_KEEP";
 
     private readonly Lazy<Task<OrdersServiceScenario>> _ordersService;
+    private readonly Lazy<Task<RuleCasesScenario>> _ruleCases;
 
     public PackageFixture()
     {
@@ -29,6 +30,9 @@ public sealed class PackageFixture : IAsyncLifetime
         GlobalPackagesFolder = Path.Combine(TempRoot, "packages");
         _ordersService = new Lazy<Task<OrdersServiceScenario>>(
             () => OrdersServiceScenario.CreateAsync(this),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        _ruleCases = new Lazy<Task<RuleCasesScenario>>(
+            () => RuleCasesScenario.CreateAsync(this),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -48,6 +52,9 @@ public sealed class PackageFixture : IAsyncLifetime
 
     /// <summary>The orders service consumer shared by the Build_, Sarif_ and Mode_ tests, created on first use.</summary>
     public Task<OrdersServiceScenario> OrdersService => _ordersService.Value;
+
+    /// <summary>The consumer of every rule case, shared by the language-server and CI-gate tests, created on first use.</summary>
+    public Task<RuleCasesScenario> RuleCasesConsumer => _ruleCases.Value;
 
     public async Task InitializeAsync()
     {
@@ -78,11 +85,17 @@ public sealed class PackageFixture : IAsyncLifetime
     public Task<ConsumerProject> CreateConsumerAsync(string name, IReadOnlyDictionary<string, string> sources, string extraProperties = "") =>
         ConsumerProject.CreateAsync(this, name, sources, extraProperties);
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        // The shared language server holds the consumer open; it stops first.
+        if (_ruleCases.IsValueCreated && _ruleCases.Value.IsCompletedSuccessfully)
+        {
+            await (await _ruleCases.Value.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+
         if (Environment.GetEnvironmentVariable(KeepVariable) == "1" || !Directory.Exists(TempRoot))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         try
@@ -96,8 +109,6 @@ public sealed class PackageFixture : IAsyncLifetime
         catch (UnauthorizedAccessException)
         {
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>The package's file names (zip entry names, '/' separated).</summary>

@@ -27,7 +27,8 @@ internal sealed record CorpusSpec(
     int MinFindings,
     int MinTraps,
     double MinPrecision = 0.95,
-    double MinRecall = 0.95);
+    double MinRecall = 0.95,
+    ImmutableArray<MetadataReference> AdditionalReferences = default);
 
 /// <summary>
 /// Precision and recall of rules over a labelled corpus of realistic C# files, embedded in the test assembly and
@@ -133,6 +134,11 @@ internal static class LabelledCorpus
         CorpusSpec spec, List<(string Name, string Source)> files, List<string> ruleIds)
     {
         var references = await spec.References.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        if (!spec.AdditionalReferences.IsDefaultOrEmpty)
+        {
+            references = references.AddRange(spec.AdditionalReferences);
+        }
+
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Source, parseOptions, "/corpus/" + f.Name)).ToArray();
         var compilation = CSharpCompilation.Create(

@@ -19,7 +19,7 @@ public sealed class LoggingCorpusTests(ITestOutputHelper output)
                 "LoggingCorpus/",
                 LabelledCorpus.AnalyzersIn("ReadinessAnalyzers.Logging"),
                 ReferenceSets.AspNetCore80WithSerilog,
-                MinFindings: 40,
-                MinTraps: 35),
+                MinFindings: 60,
+                MinTraps: 50),
             output);
 }

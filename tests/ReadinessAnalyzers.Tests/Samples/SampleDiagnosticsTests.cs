@@ -205,7 +205,7 @@ public sealed class SampleDiagnosticsTests
             Assert.NotEmpty(trees);
 
             // The sample keeps the repository's ImplicitUsings=disable, so no generated global-usings file is needed.
-            var references = await ReferenceSets.AspNetCore80.ResolveAsync(LanguageNames.CSharp, cancellationToken);
+            var references = await ReferenceSets.Sample.ResolveAsync(LanguageNames.CSharp, cancellationToken);
             var compilation = CSharpCompilation.Create(
                 "ReadinessAnalyzers.Sample",
                 trees,

@@ -14,9 +14,9 @@ public static class Messages
 
 public sealed class ConsoleReporter
 {
-    public void LogInformation(string message) => Console.WriteLine(message); // trap
+    public void LogInformation(string message) => Console.WriteLine(message); // expect: RDY204
 
-    public void Information(string messageTemplate) => Console.WriteLine(messageTemplate); // trap
+    public void Information(string messageTemplate) => Console.WriteLine(messageTemplate); // expect: RDY204
 }
 
 public sealed class ServiceHost(ILogger<ServiceHost> logger, ConsoleReporter reporter)
@@ -31,7 +31,7 @@ public sealed class ServiceHost(ILogger<ServiceHost> logger, ConsoleReporter rep
         logger.LogInformation(Messages.Started); // expect: RDY203
         reporter.LogInformation($"Service {_name} started"); // trap
         reporter.Information($"Service {_name} started"); // trap
-        Console.WriteLine($"Service {_name} started"); // trap
+        Console.WriteLine($"Service {_name} started"); // expect: RDY204
         logger.LogInformation(nameof(ServiceHost) + " ready"); // trap
         logger.LogInformation($"{nameof(ServiceHost)} ready for {{Name}}", _name); // trap
         logger.LogInformation($"Service {this._name} ready"); // expect: RDY201
