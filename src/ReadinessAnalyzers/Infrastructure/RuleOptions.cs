@@ -124,8 +124,12 @@ internal readonly struct RuleOptions
         }
     }
 
-    /// <summary>Match timeout of every user-supplied regular expression.</summary>
-    public static readonly TimeSpan UserRegexTimeout = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// Match timeout of every user-supplied regular expression: a bound against a catastrophic pattern, generous
+    /// because it is wall-clock time and a loaded build agent can deschedule a match for a long time (a timed-out
+    /// allow-list pattern counts as "not allowed", so a tight bound would report allowed values now and then).
+    /// </summary>
+    public static readonly TimeSpan UserRegexTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Describes why a raw value is invalid for the given kind, or returns null when it is valid. Used to tell the

@@ -7,13 +7,22 @@ namespace ReadinessAnalyzers.Secrets;
 /// <summary>
 /// Tier 1 of RDY101: provider credential formats. Each detector has a cheap keyword prefilter (an ordinal
 /// <see cref="string.IndexOf(string, StringComparison)"/>); only a literal that contains a keyword pays for the
-/// detector's regex. Regexes are built once, compiled, culture-invariant and bounded by a match timeout.
+/// detector's regex. Regexes are built once, culture-invariant and bounded by a match timeout.
+/// <para>
+/// The timeout guards against a pathological input, not against a slow machine: it is measured in wall-clock time,
+/// so a busy build agent (dozens of runnable threads on two cores) can deschedule a match for hundreds of
+/// milliseconds. With a 200 ms bound, the large benchmark lost a different handful of provider keys on every run under
+/// load. The patterns have bounded quantifiers and no nested repetition, so a match is linear in the input (at most
+/// <see cref="SecretStrings.MaxLength"/> characters) and the bound can be generous. They are interpreted rather than
+/// <see cref="RegexOptions.Compiled"/>: only literals that pass a keyword prefilter reach them, and compiling two dozen
+/// regexes would cost every IDE session Reflection.Emit time at load.
+/// </para>
 /// </summary>
 internal static class ProviderPatterns
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
-    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     private static Regex Create(string pattern) => new(pattern, Options, MatchTimeout);
 

@@ -32,6 +32,7 @@ internal readonly struct SecretTarget
 internal sealed class SecretContext
 {
     private readonly ExpressionSyntax _expression;
+    private readonly IOperation? _operation;
     private readonly SemanticModel _model;
     private readonly SecretCompilationState _state;
     private readonly CredentialNames _names;
@@ -41,8 +42,16 @@ internal sealed class SecretContext
     private string? _surroundings;
 
     public SecretContext(ExpressionSyntax expression, SemanticModel model, SecretCompilationState state, CredentialNames names, CancellationToken cancellationToken)
+        : this(expression, operation: null, model, state, names, cancellationToken)
+    {
+    }
+
+    /// <param name="operation">The expression's operation when the caller already has it (an operation action); null
+    /// to look it up only if the target is needed.</param>
+    public SecretContext(ExpressionSyntax expression, IOperation? operation, SemanticModel model, SecretCompilationState state, CredentialNames names, CancellationToken cancellationToken)
     {
         _expression = expression;
+        _operation = operation;
         _model = model;
         _state = state;
         _names = names;
@@ -55,7 +64,7 @@ internal sealed class SecretContext
         {
             if (!_resolved)
             {
-                _target = SecretTargetResolver.Resolve(_expression, _model, _state, _names, _cancellationToken);
+                _target = SecretTargetResolver.Resolve(_expression, _operation, _model, _state, _names, _cancellationToken);
                 _resolved = true;
             }
 
@@ -94,7 +103,7 @@ internal static class SecretTargetResolver
 {
     private static readonly SecretTarget None = default;
 
-    public static SecretTarget Resolve(ExpressionSyntax expression, SemanticModel model, SecretCompilationState state, CredentialNames names, CancellationToken cancellationToken)
+    public static SecretTarget Resolve(ExpressionSyntax expression, IOperation? knownOperation, SemanticModel model, SecretCompilationState state, CredentialNames names, CancellationToken cancellationToken)
     {
         // Attribute arguments: syntax is exact and cheaper than binding the attribute.
         var outer = WalkUpSyntax(expression);
@@ -103,7 +112,7 @@ internal static class SecretTargetResolver
             return FromAttributeArgument(attributeArgument, model, cancellationToken);
         }
 
-        var operation = model.GetOperation(expression, cancellationToken);
+        var operation = knownOperation ?? model.GetOperation(expression, cancellationToken);
         if (operation is null)
         {
             return FromSyntax(expression);
