@@ -25,6 +25,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OrdersDbContext>();
 builder.Services.AddScoped<OrderRepository>();
 builder.Services.AddHostedService<OrderConfirmationMailer>();
+builder.Services.AddHostedService<StockLevelSync>();
 builder.Services.AddWarehouseClient();
 builder.Services.AddStorefrontCors();
 

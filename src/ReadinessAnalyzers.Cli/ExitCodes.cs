@@ -21,4 +21,7 @@ public static class ExitCodes
 
     /// <summary>An unexpected failure inside the tool (a bug: please report it with the printed details).</summary>
     public const int InternalError = 70;
+
+    /// <summary>Cancelled with Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 }

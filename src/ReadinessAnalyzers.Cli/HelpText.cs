@@ -4,6 +4,7 @@ namespace ReadinessAnalyzers.Cli;
 public static class HelpText
 {
     private const string ExitCodesText = """
+
         Exit codes:
           0   success (scan: no finding at or above --fail-on)
           1   scan: findings at or above the --fail-on severity
@@ -11,6 +12,7 @@ public static class HelpText
           3   input error: path not found, nothing to scan, project or restore failure, output not writable
           4   no .NET SDK found to load the projects with
           70  internal error in the tool (a bug: please report it)
+          130 cancelled (Ctrl+C)
 
         """;
 

@@ -60,7 +60,7 @@ public static class Program
         {
             progress.Clear();
             error.WriteLine("readiness: cancelled.");
-            return 130;
+            return ExitCodes.Cancelled;
         }
         catch (Exception e)
         {

@@ -43,7 +43,9 @@ public static class Scanner
                 warnings.Add($"{project.Name}: {result.CompilerErrors} compiler error(s) in declarations; findings may be incomplete (is the project restored? 'readiness scan --restore' restores it).");
             }
 
-            var byRule = projects.TryGetValue(name, out var existing) ? existing.FindingsByRule.ToBuilder() : ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+            // Keyed by project file: the target frameworks of one project are one entry, two projects of one name are two.
+            var key = project.FilePath ?? project.Name;
+            var byRule = projects.TryGetValue(key, out var existing) ? existing.FindingsByRule.ToBuilder() : ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
             foreach (var diagnostic in result.Diagnostics)
             {
                 var finding = ToFinding(diagnostic, catalog, name, root);
@@ -62,7 +64,7 @@ public static class Scanner
                 byRule[diagnostic.Id] = byRule.GetValueOrDefault(diagnostic.Id) + 1;
             }
 
-            projects[name] = new ProjectSummary(
+            projects[key] = new ProjectSummary(
                 name,
                 relativeProjectPath,
                 Math.Max(existing?.Documents ?? 0, project.DocumentIds.Count),

@@ -63,12 +63,12 @@ public sealed class WorkspaceSession : IDisposable
             }
             catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
             {
-                throw new CliException(ExitCodes.NoSdk, "No .NET SDK found: " + e.Message + " Install the .NET SDK (8.0 or later) and make sure 'dotnet' is on PATH.");
+                throw new CliException(ExitCodes.NoSdk, "No .NET SDK found: " + e.Message + " Install the .NET SDK and make sure 'dotnet' is on PATH.");
             }
 
             if (instance is null)
             {
-                throw new CliException(ExitCodes.NoSdk, "No .NET SDK found to load projects with. Install the .NET SDK (8.0 or later) and make sure 'dotnet' is on PATH (or DOTNET_ROOT points to it).");
+                throw new CliException(ExitCodes.NoSdk, "No .NET SDK found to load projects with. Install the .NET SDK and make sure 'dotnet' is on PATH (or DOTNET_ROOT points to it).");
             }
 
             MSBuildLocator.RegisterInstance(instance);

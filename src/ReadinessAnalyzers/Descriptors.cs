@@ -175,6 +175,15 @@ public static class Descriptors
         description: "Without a tracer provider, the activities of ASP.NET Core, HttpClient and the application's own sources are "
             + "created for nothing: no span is exported, and a request cannot be followed across services when it fails.");
 
+    public static readonly DiagnosticDescriptor ActivitySourceNotRegistered = Create(
+        DiagnosticIds.ActivitySourceNotRegistered,
+        title: "ActivitySource not registered",
+        messageFormat: "No AddSource call of the application registers the ActivitySource '{0}'; its spans are never recorded",
+        category: Categories.Observability,
+        severity: DiagnosticSeverity.Warning,
+        description: "OpenTelemetry only listens to the sources named in AddSource (wildcards allowed). An ActivitySource whose name "
+            + "is not registered creates no spans at all: StartActivity returns null, and the code it was added for stays invisible.");
+
     public static readonly DiagnosticDescriptor TracePropagationDisabled = Create(
         DiagnosticIds.TracePropagationDisabled,
         title: "Trace propagation disabled",

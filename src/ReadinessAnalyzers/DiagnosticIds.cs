@@ -28,6 +28,7 @@ public static class DiagnosticIds
     public const string ActivityNotDisposed = "RDY301";
     public const string MessagePublishedWithoutTraceContext = "RDY302";
     public const string TracingNotConfigured = "RDY304";
+    public const string ActivitySourceNotRegistered = "RDY305";
     public const string TracePropagationDisabled = "RDY306";
 
     public const string CancellationTokenNotForwarded = "RDY401";

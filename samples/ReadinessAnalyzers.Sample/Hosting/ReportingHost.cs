@@ -9,6 +9,8 @@ namespace ReadinessAnalyzers.Sample.Hosting;
 public static class ReportingHost
 {
     public static IHostBuilder CreateHostBuilder(string[] args) =>
+        // RDY304: neither the host nor ReportingStartup registers tracing: report requests cannot be followed into
+        // the services they call. Register OpenTelemetry in ConfigureServices (AddOpenTelemetry().WithTracing(...)).
         Host.CreateDefaultBuilder(args)
             .ConfigureWebHostDefaults(web => web.UseStartup<ReportingStartup>());
 }
@@ -18,7 +20,6 @@ public sealed class ReportingStartup
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddControllers();
-        services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource("ReadinessAnalyzers.Sample.Reporting"));
     }
 
     public void Configure(IApplicationBuilder app)

@@ -14,6 +14,10 @@ public sealed class OrderEventsPublisher(IProducer<string, string> producer)
 {
     private static readonly ActivitySource Source = new("ReadinessAnalyzers.Sample.OrderEvents");
 
+    // RDY305: Program.cs registers only "ReadinessAnalyzers.Sample.OrderEvents" with AddSource, so every span of this
+    // source is dropped before it starts. The fix adds the name to that AddSource call.
+    private static readonly ActivitySource Refunds = new("ReadinessAnalyzers.Sample.Refunds");
+
     public async Task PublishPlacedAsync(Guid orderId, decimal total, CancellationToken cancellationToken)
     {
         // RDY302: Confluent.Kafka does not propagate the trace context: billing and shipping start a new trace for
@@ -23,6 +27,13 @@ public sealed class OrderEventsPublisher(IProducer<string, string> producer)
             Key = orderId.ToString("N"),
             Value = JsonSerializer.Serialize(new { orderId, total }),
         }, cancellationToken);
+    }
+
+    public void RecordRefund(Guid orderId, decimal amount)
+    {
+        using var activity = Refunds.StartActivity("Refund");
+        activity?.SetTag("order.id", orderId);
+        activity?.SetTag("refund.amount", amount);
     }
 
     public void RecordCancellation(Guid orderId)

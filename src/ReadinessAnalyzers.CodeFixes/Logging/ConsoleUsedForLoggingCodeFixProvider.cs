@@ -34,10 +34,10 @@ namespace ReadinessAnalyzers.CodeFixes.Logging;
 /// <para>
 /// Not offered: <c>WriteIf</c>/<c>WriteLineIf</c>, Debug/Trace category overloads, <c>char[]</c> overloads, an
 /// exception written as text (RDY202's business), an awaited <c>*Async</c> write that is not a statement of its own;
-/// injection into static contexts, structs, records, interfaces, partial or generic-less top-level programs, a class
-/// with several constructors, a constructor with optional or <c>params</c> parameters, a class that is instantiated
-/// with <c>new</c>, derived from, or used as a generic argument anywhere in the solution (a new required constructor
-/// parameter would break those).
+/// injection into static contexts, structs, records, interfaces, partial classes, top-level statements, a class with
+/// several constructors, a constructor that chains to <c>this(...)</c> or has optional or <c>params</c> parameters, a
+/// class that is instantiated with <c>new</c>, derived from, or used as a type argument anywhere in the solution (a
+/// new required constructor parameter would break those).
 /// </para>
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DiagnosticIds.ConsoleUsedForLogging)), Shared]

@@ -252,6 +252,8 @@ public sealed class SqlBuiltFromStringsCodeFixProvider : CodeFixProvider
             DapperKey,
             editor =>
             {
+                // The text first: the argument list edited below may contain it.
+                editor.ReplaceNode(template.Expression, text);
                 if (existing is not null)
                 {
                     var head = existing.WithoutTrivia().ToString();
@@ -277,11 +279,9 @@ public sealed class SqlBuiltFromStringsCodeFixProvider : CodeFixProvider
                         }
 
                         var index = arguments.Arguments.IndexOf(sqlArgument);
-                        editor.ReplaceNode(arguments, arguments.WithArguments(arguments.Arguments.Insert(index + 1, argument)));
+                        editor.ReplaceNode(arguments, (current, _) => ((ArgumentListSyntax)current).WithArguments(((ArgumentListSyntax)current).Arguments.Insert(index + 1, argument)));
                     }
                 }
-
-                editor.ReplaceNode(template.Expression, text);
             });
     }
 

@@ -88,19 +88,27 @@ internal sealed class CancellationTypes
     /// <summary>The cached token slot of a method (see <see cref="TokenSlot"/>); computed once per method per compilation.</summary>
     public TokenSlot SlotOf(IMethodSymbol method)
     {
-        var key = method.ReducedFrom ?? method;
-        key = key.OriginalDefinition;
-        return _slots.GetOrAdd(key, m => TokenSlot.Compute(m, this));
+        var key = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (_slots.TryGetValue(key, out var slot))
+        {
+            return slot;
+        }
+
+        // Computed outside GetOrAdd so that the hot path allocates no closure; a race computes the same value twice.
+        slot = TokenSlot.Compute(key, this);
+        return _slots.GetOrAdd(key, slot);
     }
 
     /// <summary>Fields and properties of a type (and its non-private base members) that hold a token or a token source.</summary>
-    public TokenMember[] TokenMembersOf(INamedTypeSymbol type) => _typeMembers.GetOrAdd(type, t => TokenMember.Collect(t, this));
+    public TokenMember[] TokenMembersOf(INamedTypeSymbol type)
+        => _typeMembers.TryGetValue(type, out var members) ? members : _typeMembers.GetOrAdd(type, TokenMember.Collect(type, this));
 
     /// <summary>
     /// The public instance property of type <c>CancellationToken</c> on a context-like type (gRPC <c>ServerCallContext.CancellationToken</c>,
     /// MassTransit <c>ConsumeContext.CancellationToken</c>, <c>HttpContext.RequestAborted</c>), or null.
     /// </summary>
-    public IPropertySymbol? TokenPropertyOf(ITypeSymbol type) => _tokenProperties.GetOrAdd(type, FindTokenProperty);
+    public IPropertySymbol? TokenPropertyOf(ITypeSymbol type)
+        => _tokenProperties.TryGetValue(type, out var property) ? property : _tokenProperties.GetOrAdd(type, FindTokenProperty(type));
 
     public bool IsToken(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, CancellationToken);
 

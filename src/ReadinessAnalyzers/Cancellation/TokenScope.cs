@@ -44,25 +44,13 @@ internal static class TokenScope
                     break;
                 case IAnonymousFunctionOperation lambda:
                     AddParameters(lambda.Symbol.Parameters, types, parameters, derived);
-                    if (lambda.Symbol.IsStatic || IsDetachedOrHandler(lambda, types))
-                    {
-                        outerAllowed = false;
-                        instanceAllowed &= !lambda.Symbol.IsStatic;
-                        if (!lambda.Symbol.IsStatic && IsDetachedOrHandler(lambda, types))
-                        {
-                            // Members stay reachable, but not the outer token of the request or the method.
-                            instanceAllowed = false;
-                        }
-                    }
 
+                    // A static lambda cannot capture; detached work and request handlers must not take an outer token.
+                    outerAllowed = !lambda.Symbol.IsStatic && !IsDetachedOrHandler(lambda, types);
                     break;
                 case ILocalFunctionOperation localFunction:
                     AddParameters(localFunction.Symbol.Parameters, types, parameters, derived);
-                    if (localFunction.Symbol.IsStatic)
-                    {
-                        outerAllowed = false;
-                        instanceAllowed = false;
-                    }
+                    outerAllowed = !localFunction.Symbol.IsStatic;
 
                     break;
             }

@@ -107,8 +107,9 @@ public sealed class ConsoleUsedForLoggingAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // On the called member (Console.Error.WriteLine), not on the text.
         var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax callee }
-            ? Location.Create(invocation.Syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(callee.SpanStart, callee.Name.Span.End))
+            ? callee.GetLocation()
             : invocation.Syntax.GetLocation();
         var properties = ImmutableDictionary<string, string?>.Empty.Add(ConsoleOutput.TargetProperty, target.ToString());
         context.ReportDiagnostic(Diagnostic.Create(
@@ -168,7 +169,6 @@ public sealed class ConsoleUsedForLoggingAnalyzer : DiagnosticAnalyzer
     {
         if (IsEntryPoint(containingSymbol))
         {
-            var root = invocation;
             IOperation top = invocation;
             while (top.Parent is not null)
             {
@@ -182,7 +182,7 @@ public sealed class ConsoleUsedForLoggingAnalyzer : DiagnosticAnalyzer
             }
 
             // After the host is built: a catch there reports that the host failed, when no logger may be left.
-            for (var current = root.Parent; current is not null; current = current.Parent)
+            for (var current = invocation.Parent; current is not null; current = current.Parent)
             {
                 if (current is ICatchClauseOperation)
                 {

@@ -10,7 +10,9 @@ namespace ReadinessAnalyzers.Logging;
 /// token; <c>API_KEY</c> → api, key); a term matches one word or several adjacent words written together
 /// (<c>apikey</c> matches <c>ApiKey</c> and <c>api_key</c>; <c>email</c> matches <c>EMail</c>), plurals included.
 /// A match is ignored when a later word says the value is metadata about the sensitive thing rather than the thing
-/// itself (<c>PasswordLength</c>, <c>TokenExpiry</c>, <c>CookieName</c>, <c>ApiKeyId</c>, <c>PasswordHash</c>).
+/// itself (<c>PasswordLength</c>, <c>TokenExpiry</c>, <c>CookieName</c>, <c>ApiKeyId</c>, <c>PasswordHash</c>), or the
+/// object that handles it (<c>SecretClient</c>, <c>TokenCache</c>); and <c>token</c> after continuation, page, next,
+/// cursor, cancellation, change, delta, sync or resume is a paging or change token, not a credential.
 /// </summary>
 internal sealed class SensitiveNames
 {
@@ -44,7 +46,13 @@ internal sealed class SensitiveNames
         "changed", "status", "state", "client", "template", "subject", "queue", "topic", "category", "level",
         "strength", "rule", "rules", "attempts", "retries", "requirements", "reset", "at", "date", "time", "timestamp",
         "source", "field", "property", "claim", "claims", "flag", "mode", "protection", "result", "results", "outcome",
-        "decision", "failure", "failures", "error", "errors", "requirement");
+        "decision", "failure", "failures", "error", "errors", "requirement", "manager", "factory", "repository", "cache",
+        "generator", "parser", "reader", "writer", "helper", "accessor", "builder");
+
+    /// <summary>Words right before <c>token</c> that make it a paging, change or cancellation token rather than a credential.</summary>
+    private static readonly ImmutableHashSet<string> TokenQualifiers = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "continuation", "page", "paging", "pagination", "next", "cursor", "cancellation", "change", "delta", "sync", "resume");
 
     /// <summary>Method-name words that mean the value was masked before it was logged.</summary>
     private static readonly ImmutableArray<string> DefaultMaskingPrefixes = ImmutableArray.Create(
@@ -124,7 +132,7 @@ internal sealed class SensitiveNames
                 var candidate = joined.ToString();
                 foreach (var (term, description) in _terms)
                 {
-                    if ((candidate == term || candidate == term + "s") && !FollowedByMetadata(words, j))
+                    if ((candidate == term || candidate == term + "s") && !FollowedByMetadata(words, j) && !QualifiesToken(words, i, term))
                     {
                         return description;
                     }
@@ -170,6 +178,9 @@ internal sealed class SensitiveNames
 
         return false;
     }
+
+    private static bool QualifiesToken(List<string> words, int start, string term)
+        => term == "token" && start > 0 && TokenQualifiers.Contains(words[start - 1]);
 
     private static bool FollowedByMetadata(List<string> words, int end)
     {

@@ -93,12 +93,12 @@ internal sealed class SqlText
                 return Concatenation(binary, depth);
 
             case IConditionalOperation conditional when conditional.WhenFalse is not null:
-                return Branches(
+                return Combine(
                     AllowListed(conditional.Condition, conditional.WhenTrue, negated: false) ? SqlTextVerdict.Safe : Classify(conditional.WhenTrue, depth + 1),
                     AllowListed(conditional.Condition, conditional.WhenFalse, negated: true) ? SqlTextVerdict.Safe : Classify(conditional.WhenFalse, depth + 1));
 
             case ICoalesceOperation coalesce:
-                return Branches(Classify(coalesce.Value, depth + 1), Classify(coalesce.WhenNull, depth + 1));
+                return Combine(Classify(coalesce.Value, depth + 1), Classify(coalesce.WhenNull, depth + 1));
 
             case IInvocationOperation invocation:
                 return Invocation(invocation, depth);
@@ -110,6 +110,11 @@ internal sealed class SqlText
                 return SqlTextVerdict.Safe;
 
             case IPropertyReferenceOperation { Property.Name: "Name" or "FullName", Instance: ITypeOfOperation }:
+                return SqlTextVerdict.Safe;
+
+            case IConditionalAccessOperation { WhenNotNull: IInvocationOperation { TargetMethod.Name: "ToString" } } access
+                when _sinks.IsNonInjectable(Unwrap(access.Operation).Type):
+                // id?.ToString() over a nullable number or date.
                 return SqlTextVerdict.Safe;
 
             case INameOfOperation:
@@ -294,7 +299,7 @@ internal sealed class SqlText
                             }
                         }
                     }
-                    else if (!_sinks.IsNonInjectable(elements))
+                    else if (!_sinks.IsNonInjectable(elements) && !IsConstantList(Unwrap(argument.Value)))
                     {
                         return new SqlTextVerdict(SqlTextKind.Built, "a string.Join result", argument.Value, null);
                     }
@@ -465,8 +470,6 @@ internal sealed class SqlText
     private static SqlTextVerdict Combine(SqlTextVerdict left, SqlTextVerdict right)
         => left.Kind == SqlTextKind.Built ? left : right.Kind == SqlTextKind.Built ? right : left.Kind == SqlTextKind.Unknown ? left : right;
 
-    private static SqlTextVerdict Branches(SqlTextVerdict first, SqlTextVerdict second) => Combine(first, second);
-
     /// <summary>The values of an argument, expanding a params array.</summary>
     private static System.Collections.Generic.IEnumerable<IOperation> Parts(IArgumentOperation argument)
     {
@@ -513,6 +516,62 @@ internal sealed class SqlText
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <c>new[] { "Id", "Name" }</c>, or a readonly field initialised with literals only
+    /// (<c>static readonly string[] Columns = ["Id", "Name"]</c>): a column list joined into the text.
+    /// </summary>
+    private static bool IsConstantList(IOperation value)
+    {
+        if (value is IArrayCreationOperation { Initializer: { } items })
+        {
+            return AllConstant(items);
+        }
+
+        if (value is not IFieldReferenceOperation { Field: { IsReadOnly: true } field })
+        {
+            return false;
+        }
+
+        foreach (var reference in field.DeclaringSyntaxReferences)
+        {
+            var initializer = (reference.GetSyntax() as VariableDeclaratorSyntax)?.Initializer?.Value;
+            var elements = initializer switch
+            {
+                ArrayCreationExpressionSyntax { Initializer: { } list } => list.Expressions,
+                ImplicitArrayCreationExpressionSyntax { Initializer: { } list } => list.Expressions,
+                InitializerExpressionSyntax list => list.Expressions,
+                _ => default(SeparatedSyntaxList<ExpressionSyntax>?),
+            };
+            if (initializer is CollectionExpressionSyntax collection)
+            {
+                foreach (var element in collection.Elements)
+                {
+                    if (element is not ExpressionElementSyntax { Expression: LiteralExpressionSyntax })
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            if (elements is { } expressions)
+            {
+                foreach (var expression in expressions)
+                {
+                    if (expression is not LiteralExpressionSyntax)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsReadonlyLiteral(IFieldSymbol field)

@@ -175,8 +175,9 @@ public sealed class RDY206SensitiveDataLoggedTests
 
             public sealed class AccountService(ILogger<AccountService> logger)
             {
-                public void Update(string email, string password, string token, DateTimeOffset tokenExpiry, bool passwordChanged, CancellationToken cancellationToken)
+                public void Update(string email, string password, string token, DateTimeOffset tokenExpiry, bool passwordChanged, CancellationToken cancellationToken, string continuationToken)
                 {
+                    logger.LogDebug("Listing accounts from {ContinuationToken}", continuationToken);
                     logger.LogInformation("Updating {Email}", Masking.MaskEmail(email));
                     logger.LogInformation("Token {Token}", Masking.HashToken(token));
                     logger.LogInformation("Password has {PasswordLength} characters", password.Length);

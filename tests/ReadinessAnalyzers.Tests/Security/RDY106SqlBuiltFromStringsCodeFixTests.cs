@@ -198,6 +198,69 @@ public sealed class RDY106SqlBuiltFromStringsCodeFixTests
     }
 
     [Fact]
+    public async Task CodeFix_Dapper_CommandDefinitionAndNamedArguments_GetParameters()
+    {
+        var source = """
+            using System.Data;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Dapper;
+
+            public sealed record Subscriber(int Id, string Email);
+
+            public sealed class Subscribers(IDbConnection connection)
+            {
+                public Task<Subscriber?> ByEmailAsync(string email, CancellationToken cancellationToken)
+                    => connection.QueryFirstOrDefaultAsync<Subscriber>(
+                        new CommandDefinition({|RDY106:@"SELECT Id, Email FROM Subscribers WHERE Email = N'" + email + "'"|}, cancellationToken: cancellationToken));
+
+                public int Unsubscribe(string email, IDbTransaction transaction)
+                    => connection.Execute(sql: {|RDY106:$"DELETE FROM Subscribers WHERE Email = '{email}' OR Email = '{email.ToLowerInvariant()}'"|}, transaction: transaction);
+            }
+            """;
+        var fixedSource = """
+            using System.Data;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Dapper;
+
+            public sealed record Subscriber(int Id, string Email);
+
+            public sealed class Subscribers(IDbConnection connection)
+            {
+                public Task<Subscriber?> ByEmailAsync(string email, CancellationToken cancellationToken)
+                    => connection.QueryFirstOrDefaultAsync<Subscriber>(
+                        new CommandDefinition(@"SELECT Id, Email FROM Subscribers WHERE Email = @Email", new { Email = email }, cancellationToken: cancellationToken));
+
+                public int Unsubscribe(string email, IDbTransaction transaction)
+                    => connection.Execute(sql: "DELETE FROM Subscribers WHERE Email = @Email OR Email = @Email2", param: new { Email = email, Email2 = email.ToLowerInvariant() }, transaction: transaction);
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task NoCodeFix_Dapper_WhenTheTextLocalIsUsedTwice()
+    {
+        var source = """
+            using System.Data;
+            using Dapper;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Cleanup(IDbConnection connection, ILogger<Cleanup> logger)
+            {
+                public int Run(string tenant)
+                {
+                    var sql = $"DELETE FROM Sessions WHERE Tenant = '{tenant}'";
+                    logger.LogDebug("Running {Sql}", sql);
+                    return connection.Execute({|RDY106:sql|});
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+    }
+
+    [Fact]
     public async Task NoCodeFix_Dapper_WhenParametersAreNotAnonymous_OrHolesAreIdentifiers()
     {
         var source = """

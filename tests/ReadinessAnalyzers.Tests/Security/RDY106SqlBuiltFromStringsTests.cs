@@ -249,6 +249,15 @@ public sealed class RDY106SqlBuiltFromStringsTests
                 }
 
                 public int Top(long count) => connection.ExecuteScalar<int>("SELECT TOP " + count.ToString() + " Id FROM Orders");
+
+                private static readonly string[] Columns = ["Id", "Status"];
+                private static readonly string[] LegacyColumns = new[] { "Id", "State" };
+
+                public IEnumerable<Order> Listed(int? after)
+                    => connection.Query<Order>($"SELECT {string.Join(", ", Columns)} FROM Orders WHERE Id > {after?.ToString() ?? "0"}");
+
+                public IEnumerable<Order> Legacy()
+                    => connection.Query<Order>("SELECT " + string.Join(", ", LegacyColumns) + " FROM LegacyOrders");
             }
             """;
         await VerifyAsync(source);

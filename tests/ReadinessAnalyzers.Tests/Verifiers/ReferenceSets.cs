@@ -26,31 +26,12 @@ internal static class ReferenceSets
         ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0"), new PackageIdentity("Serilog", "4.3.0")));
 
     /// <summary>
-    /// Microsoft.Extensions.Compliance.Abstractions 8.10.0 (data-classification attributes, RDY206), read from the
-    /// package folder that restore filled (<c>PackageDownload</c>). Added to a test's <c>AdditionalReferences</c>
-    /// rather than through <c>AddPackages</c>, whose dependency walk would ask the registry for versions it does not serve.
+    /// Microsoft.Extensions.Compliance.Abstractions 8.10.0 (data-classification attributes, RDY206), to add to a test's
+    /// <c>AdditionalReferences</c>. Referenced as a file from its <c>PackageDownload</c> folder, as <see cref="DataAccess"/>
+    /// is: <c>AddPackages</c> would walk its dependencies and ask the registry for versions it does not serve.
     /// </summary>
-    public static Microsoft.CodeAnalysis.MetadataReference ComplianceAbstractions() => Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(
-        System.IO.Path.Combine(
-            PackageRoot(),
-            "microsoft.extensions.compliance.abstractions",
-            "8.10.0",
-            "lib",
-            "net8.0",
-            "Microsoft.Extensions.Compliance.Abstractions.dll"));
-
-    private static string PackageRoot()
-    {
-        foreach (var attribute in typeof(ReferenceSets).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false))
-        {
-            if (attribute is System.Reflection.AssemblyMetadataAttribute { Key: "NuGetPackageRoot", Value: { Length: > 0 } root })
-            {
-                return root;
-            }
-        }
-
-        return System.IO.Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-    }
+    public static MetadataReference ComplianceAbstractions()
+        => PackageFile("microsoft.extensions.compliance.abstractions/8.10.0/lib/net8.0/Microsoft.Extensions.Compliance.Abstractions.dll");
 
     /// <summary>
     /// The data-access libraries of the SQL rule (RDY106), to add to <see cref="AspNetCore80"/>: Microsoft.Data.SqlClient

@@ -53,6 +53,19 @@ public sealed class TokenService(ILogger<TokenService> logger)
 
 public sealed class SecretLoader(ILogger<SecretLoader> logger)
 {
+    public void Page(string? continuationToken, string nextPageToken, string deltaToken)
+    {
+        logger.LogDebug("Listing secrets from {ContinuationToken}", continuationToken); // trap
+        logger.LogDebug("Next page {NextPageToken}", nextPageToken); // trap
+        logger.LogDebug("Delta {DeltaToken}", deltaToken); // trap
+    }
+
+    public void Exchanged(string idToken, string authorizationCode)
+    {
+        logger.LogDebug("Received id token {IdToken}", idToken); // expect: RDY206
+        logger.LogDebug("Exchanging code {Code}", authorizationCode); // expect: RDY206
+    }
+
     public void Loaded(VaultSecret secret)
     {
         logger.LogInformation("Loaded {Secret} version {Version}", secret.Name, secret.Version); // trap
