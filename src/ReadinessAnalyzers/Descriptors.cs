@@ -166,6 +166,16 @@ public static class Descriptors
         description: "Confluent.Kafka and RabbitMQ.Client 6 do not propagate the trace context by themselves. A message sent "
             + "without a traceparent header starts a new trace in every consumer, and the request cannot be followed across services.");
 
+    public static readonly DiagnosticDescriptor MessageConsumedWithoutParentContext = Create(
+        DiagnosticIds.MessageConsumedWithoutParentContext,
+        title: "Message consumed without parent context",
+        messageFormat: "This {0} consumer starts an Activity without the trace context of the message; extract it from the headers (traceparent) and pass it as the parent",
+        category: Categories.Observability,
+        severity: DiagnosticSeverity.Warning,
+        description: "Confluent.Kafka and RabbitMQ.Client 6 do not extract the trace context of a received message. An Activity "
+            + "started in the consumer without the producer's context as its parent begins a new trace, and the message cannot be followed "
+            + "from the request that published it.");
+
     public static readonly DiagnosticDescriptor TracingNotConfigured = Create(
         DiagnosticIds.TracingNotConfigured,
         title: "Application configures no distributed tracing",

@@ -27,6 +27,7 @@ public static class DiagnosticIds
 
     public const string ActivityNotDisposed = "RDY301";
     public const string MessagePublishedWithoutTraceContext = "RDY302";
+    public const string MessageConsumedWithoutParentContext = "RDY303";
     public const string TracingNotConfigured = "RDY304";
     public const string ActivitySourceNotRegistered = "RDY305";
     public const string TracePropagationDisabled = "RDY306";

@@ -230,4 +230,45 @@ public sealed class RDY402EndpointWithoutCancellationTests
                 public Task<string> Latest() => http.GetStringAsync("https://notify.example.com/latest");
             }
             """);
+
+    [Fact]
+    public async Task CodeFix_AddsParameterToRazorPageHandler_BeforeParamsArray()
+    {
+        var source = """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+
+            public sealed class NewsModel(HttpClient http) : PageModel
+            {
+                public string Headlines { get; private set; } = "";
+
+                public async Task {|RDY402:OnGetAsync|}(string? topic, params string[] sources)
+                {
+                    Headlines = await http.GetStringAsync("https://news.example.com/" + topic);
+                }
+
+                public void OnGetEmpty() => Headlines = "";
+            }
+            """;
+        var fixedSource = """
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+
+            public sealed class NewsModel(HttpClient http) : PageModel
+            {
+                public string Headlines { get; private set; } = "";
+
+                public async Task OnGetAsync(string? topic, CancellationToken cancellationToken, params string[] sources)
+                {
+                    Headlines = await http.GetStringAsync("https://news.example.com/" + topic, cancellationToken);
+                }
+
+                public void OnGetEmpty() => Headlines = "";
+            }
+            """;
+        await VerifyCS.VerifyCodeFixAsync(source, fixedSource);
+    }
 }

@@ -135,4 +135,33 @@ public sealed class RDY404BlockingWaitInAsyncCodeTests
                 public static void Main() => Thread.Sleep(10);
             }
             """);
+
+    [Fact]
+    public Task Diagnostic_WithoutFix_InsideLockAndForWaitsThatReturnAValue()
+        => VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class SnapshotStore
+            {
+                private readonly object _gate = new();
+
+                public async Task SaveAsync(Task pendingWrite, Task pendingIndex, Task pendingAudit)
+                {
+                    lock (_gate)
+                    {
+                        pendingWrite.{|RDY404:Wait|}();
+                    }
+
+                    if (!pendingIndex.{|RDY404:Wait|}(TimeSpan.FromSeconds(1)))
+                    {
+                        Console.WriteLine("Index still running");
+                    }
+
+                    var first = Task.{|RDY404:WaitAny|}(pendingAudit, Task.Delay(100));
+                    Console.WriteLine(first);
+                    await Task.Yield();
+                }
+            }
+            """);
 }
