@@ -64,7 +64,24 @@ internal static class Benchmark
         trees.AddRange(generated.Select(f => Parse(f.Path, f.Text)));
         var largeTree = Parse(large.Path, large.Text);
         trees.Add(largeTree);
-        trees.AddRange(corpora.Select(f => Parse("/" + f.Path, f.Text)));
+        var corpusTrees = corpora.Select(f => Parse("/" + f.Path, f.Text)).ToList();
+
+        // A corpus file that does not compile against the references (one written for another major version of a
+        // client library) would make the analyzers measure broken code: it is left out and named in the report.
+        var excludedCorpusFiles = new List<string>();
+        var corpusCheck = CSharpCompilation.Create("CorpusCheck", trees.Concat(corpusTrees), references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var brokenTrees = corpusCheck.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } tree && corpusTrees.Contains(tree))
+            .Select(d => d.Location.SourceTree!)
+            .ToHashSet();
+        foreach (var broken in brokenTrees.OrderBy(t => t.FilePath, StringComparer.Ordinal))
+        {
+            excludedCorpusFiles.Add(broken.FilePath.TrimStart('/'));
+            Console.WriteLine("note: corpus file left out (does not compile against the benchmark's references): " + broken.FilePath);
+        }
+
+        corpora = corpora.Where((_, index) => !brokenTrees.Contains(corpusTrees[index])).ToList();
+        trees.AddRange(corpusTrees.Where(t => !brokenTrees.Contains(t)));
 
         var sizes = new Sizes(
             GeneratedFiles: generated.Count + 1,
@@ -72,7 +89,8 @@ internal static class Benchmark
             CorpusFiles: corpora.Count,
             CorpusLines: corpora.Sum(f => GeneratedFile.CountLines(f.Text)),
             LargeDocumentLines: large.Lines,
-            References: references.Length);
+            References: references.Length,
+            ExcludedCorpusFiles: excludedCorpusFiles);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Compilation: {sizes.GeneratedFiles} generated files ({sizes.GeneratedLines:N0} lines) + {sizes.CorpusFiles} corpus files ({sizes.CorpusLines:N0} lines), {sizes.References} references."));
 
         var compilationOptions = new CSharpCompilationOptions(
@@ -199,7 +217,7 @@ internal static class Benchmark
         => typeof(Benchmark).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).OfType<DebuggableAttribute>().All(a => !a.IsJITOptimizerDisabled);
 }
 
-internal sealed record Sizes(int GeneratedFiles, int GeneratedLines, int CorpusFiles, int CorpusLines, int LargeDocumentLines, int References);
+internal sealed record Sizes(int GeneratedFiles, int GeneratedLines, int CorpusFiles, int CorpusLines, int LargeDocumentLines, int References, IReadOnlyList<string> ExcludedCorpusFiles);
 
 internal sealed record MachineInfo(int Cores, string Os, string Runtime, string Roslyn, DateTimeOffset Date, string Configuration);
 

@@ -59,8 +59,45 @@ internal sealed class Packages
         files.AddRange(Dlls(Path.Combine(Folder("Microsoft.NETCore.App.Ref"), "ref", "net8.0"), "Microsoft.NETCore.App.Ref"));
         files.AddRange(Dlls(Path.Combine(Folder("Microsoft.AspNetCore.App.Ref"), "ref", "net8.0"), "Microsoft.AspNetCore.App.Ref"));
         files.AddRange(Dlls(Path.Combine(Folder("Serilog"), "lib", "net8.0"), "Serilog"));
+
+        // A library that ships a newer copy of a framework assembly (DiagnosticSource) replaces the pack's copy, as
+        // NuGet's conflict resolution does in a real project.
+        var libraries = CorpusLibraries().ToList();
+        var replaced = new HashSet<string>(libraries.Select(Path.GetFileName)!, StringComparer.OrdinalIgnoreCase);
+        files.RemoveAll(f => replaced.Contains(Path.GetFileName(f)));
+        files.AddRange(libraries);
         return files.Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
     }
+
+    /// <summary>
+    /// The libraries the test corpora compile against (metadata <c>CorpusPackages</c>: <c>id/[version];...</c>), each
+    /// from the newest of its lib folders that a net8.0 project would take.
+    /// </summary>
+    private IEnumerable<string> CorpusLibraries()
+    {
+        var entries = (Metadata("CorpusPackages") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var entry in entries)
+        {
+            var slash = entry.IndexOf('/', StringComparison.Ordinal);
+            var id = entry.Substring(0, slash);
+            var version = entry.Substring(slash + 1).Trim('[', ']');
+            var folder = Path.Combine(Root, id.ToLowerInvariant(), version.ToLowerInvariant(), "lib");
+            if (!Directory.Exists(folder))
+            {
+                throw new BenchmarkException("package " + entry + " is not in '" + Root + "'; run 'dotnet restore benchmarks/ReadinessAnalyzers.Benchmarks' first.");
+            }
+
+            var framework = LibFrameworks.Select(f => Path.Combine(folder, f)).FirstOrDefault(Directory.Exists)
+                ?? throw new BenchmarkException("package " + entry + " has no lib folder for net8.0 or netstandard2.0.");
+            foreach (var dll in Dlls(framework, id))
+            {
+                yield return dll;
+            }
+        }
+    }
+
+    /// <summary>What a net8.0 project takes from a package's lib folder, best first.</summary>
+    private static readonly string[] LibFrameworks = ["net8.0", "net7.0", "net6.0", "netstandard2.1", "netstandard2.0"];
 
     /// <summary>The C# analyzer assemblies of Microsoft.CodeAnalysis.NetAnalyzers.</summary>
     public IReadOnlyList<string> NetAnalyzers()

@@ -77,7 +77,11 @@ internal static class Report
         s.AppendLine("| Date | " + machine.Date.ToString("yyyy-MM-dd HH:mm zzz", Inv) + " |");
         s.AppendLine("| Machine | " + machine.Cores.ToString(Inv) + " logical cores, " + machine.Os + " |");
         s.AppendLine("| Runtime | " + machine.Runtime + ", Roslyn " + machine.Roslyn + " (host), " + machine.Configuration + " build of the benchmark |");
-        s.AppendLine(string.Create(Inv, $"| Compilation | {sizes.GeneratedFiles:N0} generated files ({sizes.GeneratedLines:N0} lines, seed {options.Seed}, one of them the {sizes.LargeDocumentLines:N0}-line document below) + {sizes.CorpusFiles} test-corpus files ({sizes.CorpusLines:N0} lines), against {sizes.References} net8.0 + ASP.NET Core 8.0 + Serilog reference assemblies |"));
+        s.AppendLine(string.Create(Inv, $"| Compilation | {sizes.GeneratedFiles:N0} generated files ({sizes.GeneratedLines:N0} lines, seed {options.Seed}, one of them the {sizes.LargeDocumentLines:N0}-line document below) + {sizes.CorpusFiles} test-corpus files ({sizes.CorpusLines:N0} lines), against {sizes.References} net8.0 + ASP.NET Core 8.0 reference assemblies and the corpora's libraries (Serilog, SQL clients, EF Core, Kafka, RabbitMQ 6, OpenTelemetry) |"));
+        if (sizes.ExcludedCorpusFiles.Count > 0)
+        {
+            s.AppendLine("| Corpus files left out | " + string.Join(", ", sizes.ExcludedCorpusFiles.Select(f => "`" + f + "`")) + " (they do not compile against these references) |");
+        }
         s.AppendLine(string.Create(Inv, $"| Compiler errors | {generatedErrors} in generated code, {corpusErrors} in the test corpora |"));
         s.AppendLine(string.Create(Inv, $"| Runs | 1 warm-up + {m.Runs} measured; every figure is a median over the measured runs |"));
         s.AppendLine("| Peers | " + peerPackages + " (only the analyzers that support " + string.Join(", ", AnalyzerSets.PeerIds) + ") |");
