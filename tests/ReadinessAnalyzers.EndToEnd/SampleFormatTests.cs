@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using System.Xml.Linq;
 using ReadinessAnalyzers.EndToEnd.Infrastructure;
 
 namespace ReadinessAnalyzers.EndToEnd;
@@ -24,7 +25,7 @@ public sealed class SampleFormatTests
     [Fact]
     public async Task Format_WiresHealthChecksIntoTheSample_AndTheFixedSampleBuilds()
     {
-        var consumer = await _package.CreateConsumerAsync("format-rdy501-sample", SampleSources());
+        var consumer = await _package.CreateConsumerAsync("format-rdy501-sample", SampleSources(), extraItems: SamplePackageReferences());
         var before = consumer.ReadSource("Program.cs");
         Assert.DoesNotContain(".MapHealthChecks(\"", before, StringComparison.Ordinal);
 
@@ -56,5 +57,23 @@ public sealed class SampleFormatTests
             .Where(relative => !relative.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                 && !relative.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .ToDictionary(relative => relative, relative => File.ReadAllText(Path.Combine(root, relative)), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The sample's own PackageReferences (the Kafka client and OpenTelemetry of the tracing rules), with the versions
+    /// of the repository's central package management, which the consumer does not use.
+    /// </summary>
+    private static string SamplePackageReferences()
+    {
+        var project = XDocument.Load(Path.Combine(RepositoryPaths.SampleDirectory, "ReadinessAnalyzers.Sample.csproj"));
+        var central = XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Packages.props"));
+        var versions = central.Descendants("PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!, StringComparer.OrdinalIgnoreCase);
+        return string.Concat(project.Descendants("PackageReference").Select(e =>
+        {
+            var id = (string)e.Attribute("Include")!;
+            var version = (string?)e.Attribute("Version") ?? (versions.TryGetValue(id, out var v) ? v : throw new InvalidOperationException("No central version for the sample's package " + id + "."));
+            return "<PackageReference Include=\"" + id + "\" Version=\"" + version + "\" />";
+        }));
     }
 }

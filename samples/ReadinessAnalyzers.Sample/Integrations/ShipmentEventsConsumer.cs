@@ -17,7 +17,8 @@ public sealed class ShipmentEventsConsumer(IConsumer<string, string> consumer, I
         {
             var result = consumer.Consume(cancellationToken);
             // RDY303: Confluent.Kafka does not extract the producer's traceparent, so every shipment event starts a
-            // new trace and cannot be followed from the order that caused it.
+            // new trace and cannot be followed from the order that caused it. The fix extracts the context from the
+            // message headers and passes it as the parent.
             using var activity = Source.StartActivity("shipments.updated process", ActivityKind.Consumer);
             activity?.SetTag("messaging.kafka.message.offset", result.Offset.Value);
             logger.LogInformation("Shipment {ShipmentId} updated", result.Message.Key);

@@ -36,11 +36,13 @@ public sealed class ConsumerProject
     /// inherited, the project file and <paramref name="sources"/>) and restores it.
     /// </summary>
     /// <param name="extraProperties">Raw MSBuild property elements for the project file, e.g. a ReadinessAnalysisMode.</param>
+    /// <param name="extraItems">Raw MSBuild item elements, e.g. the PackageReferences of a copied sample.</param>
     internal static async Task<ConsumerProject> CreateAsync(
         PackageFixture package,
         string name,
         IReadOnlyDictionary<string, string> sources,
-        string extraProperties = "")
+        string extraProperties = "",
+        string extraItems = "")
     {
         var directory = Path.Combine(package.TempRoot, "consumers", name);
         if (System.IO.Directory.Exists(directory))
@@ -54,7 +56,7 @@ public sealed class ConsumerProject
         File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n");
-        File.WriteAllText(Path.Combine(directory, ProjectFileName), ProjectFile(package.Version, extraProperties));
+        File.WriteAllText(Path.Combine(directory, ProjectFileName), ProjectFile(package.Version, extraProperties, extraItems));
         foreach (var (relativePath, text) in sources)
         {
             var path = Path.Combine(directory, relativePath);
@@ -111,7 +113,7 @@ public sealed class ConsumerProject
     private Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments) =>
         DotnetCli.RunAsync(Directory, arguments, _environment);
 
-    private static string ProjectFile(string packageVersion, string extraProperties) => $"""
+    private static string ProjectFile(string packageVersion, string extraProperties, string extraItems) => $"""
         <Project Sdk="Microsoft.NET.Sdk.Web">
           <PropertyGroup>
             <TargetFramework>net10.0</TargetFramework>
@@ -124,6 +126,7 @@ public sealed class ConsumerProject
           </PropertyGroup>
           <ItemGroup>
             <PackageReference Include="ReadinessAnalyzers" Version="{packageVersion}" PrivateAssets="all" />
+            {extraItems}
           </ItemGroup>
         </Project>
 
@@ -132,6 +135,9 @@ public sealed class ConsumerProject
     /// <summary>
     /// Only the run's feed and the public registry; ReadinessAnalyzers comes from the run's feed alone (source
     /// mapping), and into a per-run packages folder so that a re-packed version is never served from a machine cache.
+    /// Third-party packages (the sample's Kafka client, with its large native redistributable) are read from the
+    /// machine's packages folder as a fallback when the solution restore already put them there: a fallback folder
+    /// cannot serve a stale ReadinessAnalyzers, since every run packs a version that was never restored before.
     /// </summary>
     private static string NuGetConfig(PackageFixture package) => $"""
         <?xml version="1.0" encoding="utf-8"?>
@@ -155,8 +161,20 @@ public sealed class ConsumerProject
           </packageSourceMapping>
           <fallbackPackageFolders>
             <clear />
+            {MachineFallbackFolder()}
           </fallbackPackageFolders>
         </configuration>
 
         """;
+
+    private static string MachineFallbackFolder()
+    {
+        var configured = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
+        var folder = !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        return System.IO.Directory.Exists(folder)
+            ? "<add key=\"machine\" value=\"" + SecurityElement.Escape(folder) + "\" />"
+            : string.Empty;
+    }
 }

@@ -82,8 +82,8 @@ public sealed class PackageFixture : IAsyncLifetime
     }
 
     /// <summary>Writes and restores a new consumer project; <paramref name="name"/> must be unique within the run.</summary>
-    public Task<ConsumerProject> CreateConsumerAsync(string name, IReadOnlyDictionary<string, string> sources, string extraProperties = "") =>
-        ConsumerProject.CreateAsync(this, name, sources, extraProperties);
+    public Task<ConsumerProject> CreateConsumerAsync(string name, IReadOnlyDictionary<string, string> sources, string extraProperties = "", string extraItems = "") =>
+        ConsumerProject.CreateAsync(this, name, sources, extraProperties, extraItems);
 
     public async Task DisposeAsync()
     {

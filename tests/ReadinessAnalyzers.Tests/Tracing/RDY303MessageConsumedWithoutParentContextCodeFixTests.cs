@@ -84,13 +84,13 @@ public sealed class RDY303MessageConsumedWithoutParentContextCodeFixTests
     public async Task CodeFix_Kafka_ExtractsWithRuntimePropagator()
     {
         var source = """
-            #nullable enable
             using System.Diagnostics;
             using System.Threading;
             using Confluent.Kafka;
 
             public sealed class LedgerLoop(IConsumer<string, string> consumer)
             {
+            #nullable enable
                 private static readonly ActivitySource Source = new("Ledger");
 
                 public void Run(CancellationToken cancellationToken)
@@ -101,7 +101,6 @@ public sealed class RDY303MessageConsumedWithoutParentContextCodeFixTests
             }
             """;
         var fixedSource = """
-            #nullable enable
             using System.Collections.Generic;
             using System.Diagnostics;
             using System.Text;
@@ -110,6 +109,7 @@ public sealed class RDY303MessageConsumedWithoutParentContextCodeFixTests
 
             public sealed class LedgerLoop(IConsumer<string, string> consumer)
             {
+            #nullable enable
                 private static readonly ActivitySource Source = new("Ledger");
 
                 public void Run(CancellationToken cancellationToken)
