@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.Cancellation;
 
@@ -189,16 +190,16 @@ public sealed class BlockingWaitInAsyncCodeAnalyzer : DiagnosticAnalyzer
 
     private static bool IsRequestType(INamedTypeSymbol type, CancellationTypes types)
         => Endpoints.IsController(type, types)
-            || (types.PageModel is not null && CancellationTypes.DerivesFrom(type, types.PageModel))
-            || (types.Hub is not null && CancellationTypes.DerivesFrom(type, types.Hub));
+            || (types.PageModel is not null && TypeSymbols.DerivesFrom(type, types.PageModel))
+            || (types.Hub is not null && TypeSymbols.DerivesFrom(type, types.Hub));
 
     private static bool IsHubMethod(IMethodSymbol method, CancellationTypes types)
         => types.Hub is not null && method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic && !method.IsOverride
-            && CancellationTypes.DerivesFrom(method.ContainingType, types.Hub);
+            && TypeSymbols.DerivesFrom(method.ContainingType, types.Hub);
 
     internal static bool IsHostedServiceEntryPoint(IMethodSymbol method, CancellationTypes types)
     {
-        if (method.Name == "ExecuteAsync" && method.IsOverride && CancellationTypes.DerivesFrom(method.ContainingType, types.BackgroundService))
+        if (method.Name == "ExecuteAsync" && method.IsOverride && TypeSymbols.DerivesFrom(method.ContainingType, types.BackgroundService))
         {
             return true;
         }

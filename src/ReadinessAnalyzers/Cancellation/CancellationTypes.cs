@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.Cancellation;
 
@@ -115,7 +116,7 @@ internal sealed class CancellationTypes
     public bool IsNullableToken(ITypeSymbol? type)
         => type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable && IsToken(nullable.TypeArguments[0]);
 
-    public bool IsTokenSource(ITypeSymbol? type) => CancellationTokenSource is not null && DerivesFrom(type, CancellationTokenSource);
+    public bool IsTokenSource(ITypeSymbol? type) => CancellationTokenSource is not null && TypeSymbols.DerivesFrom(type, CancellationTokenSource);
 
     /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt;.</summary>
     public bool IsTaskLike(ITypeSymbol? type)
@@ -130,7 +131,7 @@ internal sealed class CancellationTypes
             || SymbolEqualityComparer.Default.Equals(original, TaskOfT)
             || SymbolEqualityComparer.Default.Equals(original, ValueTask)
             || SymbolEqualityComparer.Default.Equals(original, ValueTaskOfT)
-            || DerivesFrom(original, Task);
+            || TypeSymbols.DerivesFrom(original, Task);
     }
 
     /// <summary>Whether the type is or implements <c>IAsyncEnumerable&lt;T&gt;</c>.</summary>
@@ -175,23 +176,6 @@ internal sealed class CancellationTypes
         return false;
     }
 
-    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     public bool Implements(ITypeSymbol? type, INamedTypeSymbol? contract)
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.Cancellation;
 
@@ -47,7 +48,7 @@ internal static class Endpoints
 
             kind = "action";
         }
-        else if (types.PageModel is not null && CancellationTypes.DerivesFrom(type, types.PageModel) && IsPageHandlerName(method.Name))
+        else if (types.PageModel is not null && TypeSymbols.DerivesFrom(type, types.PageModel) && IsPageHandlerName(method.Name))
         {
             kind = "Razor page handler";
         }
@@ -203,7 +204,7 @@ internal static class Endpoints
 
             foreach (var attribute in current.GetAttributes())
             {
-                if (CancellationTypes.DerivesFrom(attribute.AttributeClass, types.ControllerAttribute))
+                if (TypeSymbols.DerivesFrom(attribute.AttributeClass, types.ControllerAttribute))
                 {
                     return true;
                 }
@@ -240,7 +241,7 @@ internal static class Endpoints
 
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (CancellationTypes.DerivesFrom(attribute.AttributeClass, attributeType))
+            if (TypeSymbols.DerivesFrom(attribute.AttributeClass, attributeType))
             {
                 return true;
             }

@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.Http;
 
@@ -109,7 +110,7 @@ internal sealed class HttpClientTypes
             return true;
         }
 
-        if (method.Name is "ExecuteAsync" && method.IsOverride && DerivesFrom(method.ContainingType, BackgroundService))
+        if (method.Name is "ExecuteAsync" && method.IsOverride && TypeSymbols.DerivesFrom(method.ContainingType, BackgroundService))
         {
             return true;
         }
@@ -137,28 +138,11 @@ internal sealed class HttpClientTypes
 
     public bool IsHttpClient(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, HttpClient);
 
-    public bool IsMessageHandler(ITypeSymbol? type) => HttpMessageHandler is not null && DerivesFrom(type as INamedTypeSymbol, HttpMessageHandler);
+    public bool IsMessageHandler(ITypeSymbol? type) => HttpMessageHandler is not null && TypeSymbols.DerivesFrom(type as INamedTypeSymbol, HttpMessageHandler);
 
     private bool IsHub(INamedTypeSymbol type)
         => Hub is not null
             && (SymbolEqualityComparer.Default.Equals(type, Hub)
                 || (type.IsGenericType && type.Name == "Hub" && SymbolEqualityComparer.Default.Equals(type.BaseType, Hub)));
 
-    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

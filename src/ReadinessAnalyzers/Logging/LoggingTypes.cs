@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.Logging;
 
@@ -70,9 +71,9 @@ internal sealed class LoggingTypes
     }
 
     /// <summary>True when <paramref name="type"/> is <see cref="System.Exception"/> or derives from it.</summary>
-    public bool IsException(ITypeSymbol? type) => DerivesFrom(type, Exception);
+    public bool IsException(ITypeSymbol? type) => TypeSymbols.DerivesFrom(type, Exception);
 
-    public bool IsOperationCanceled(ITypeSymbol? type) => DerivesFrom(type, OperationCanceledException);
+    public bool IsOperationCanceled(ITypeSymbol? type) => TypeSymbols.DerivesFrom(type, OperationCanceledException);
 
     /// <summary>True when <paramref name="type"/> is Serilog's <c>ILogger</c> or implements it.</summary>
     public bool IsSerilogLogger(ITypeSymbol? type)
@@ -98,21 +99,4 @@ internal sealed class LoggingTypes
         return false;
     }
 
-    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

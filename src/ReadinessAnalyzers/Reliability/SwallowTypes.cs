@@ -40,11 +40,11 @@ internal sealed class SwallowTypes
         return exception is null || exception.TypeKind == TypeKind.Error ? null : new SwallowTypes(compilation, exception);
     }
 
-    public bool IsException(ITypeSymbol? type) => DerivesFrom(type, Exception);
+    public bool IsException(ITypeSymbol? type) => TypeSymbols.DerivesFrom(type, Exception);
 
-    public bool IsOperationCanceled(ITypeSymbol? type) => DerivesFrom(type, OperationCanceledException);
+    public bool IsOperationCanceled(ITypeSymbol? type) => TypeSymbols.DerivesFrom(type, OperationCanceledException);
 
-    public bool IsThreadAbort(ITypeSymbol? type) => DerivesFrom(type, ThreadAbortException) || DerivesFrom(type, ThreadInterruptedException);
+    public bool IsThreadAbort(ITypeSymbol? type) => TypeSymbols.DerivesFrom(type, ThreadAbortException) || TypeSymbols.DerivesFrom(type, ThreadInterruptedException);
 
     public bool IsCancellationToken(ITypeSymbol? type) => CancellationToken is not null && SymbolEqualityComparer.Default.Equals(type, CancellationToken);
 
@@ -67,21 +67,4 @@ internal sealed class SwallowTypes
         return false;
     }
 
-    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.Security;
 
@@ -132,7 +133,7 @@ internal sealed class SqlSinks
             return text.Parameter!.Name == "commandText" ? text : null;
         }
 
-        return IsCommandType(type) || DerivesFrom(type, DbDataAdapter) ? text : null;
+        return IsCommandType(type) || TypeSymbols.DerivesFrom(type, DbDataAdapter) ? text : null;
     }
 
     /// <summary>Whether the property is the <c>CommandText</c> of an ADO.NET command or batch command.</summary>
@@ -144,7 +145,7 @@ internal sealed class SqlSinks
 
     public bool IsCommandType(INamedTypeSymbol type)
     {
-        if (DerivesFrom(type, DbBatchCommand))
+        if (TypeSymbols.DerivesFrom(type, DbBatchCommand))
         {
             return true;
         }
@@ -234,21 +235,4 @@ internal sealed class SqlSinks
         return null;
     }
 
-    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ReadinessAnalyzers.Health;
+using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.Tracing;
 
@@ -119,7 +120,7 @@ public sealed class ActivitySourceNotRegisteredAnalyzer : DiagnosticAnalyzer
 #pragma warning restore RS1030
                     if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
                         || operation.TargetMethod.Name != "AddSource"
-                        || !TracingTypes.DerivesFrom(operation.Instance?.Type ?? operation.TargetMethod.ContainingType, tracerProviderBuilder))
+                        || !TypeSymbols.DerivesFrom(operation.Instance?.Type ?? operation.TargetMethod.ContainingType, tracerProviderBuilder))
                     {
                         continue;
                     }

@@ -1,7 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,188 +6,36 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ReadinessAnalyzers.Tracing;
 
 /// <summary>
-/// Whether a method body gives a message the current trace context, directly or through helpers declared in the same
-/// compilation (followed up to <see cref="MaxCallDepth"/> calls deep, cached per method). Evidence, any of: a call to
+/// Producer side (RDY302): whether a method body gives a message the current trace context. Evidence, any of: a call to
 /// a propagator's <c>Inject</c> (<c>DistributedContextPropagator</c>, OpenTelemetry's <c>TextMapPropagator</c>); a call whose
 /// name says it injects or propagates context; a <c>traceparent</c> (or other trace/correlation) header name; a read of
 /// the activity's identity (<c>Activity.Id</c>, <c>TraceId</c>, <c>Context</c>...) or an <c>Activity</c> handed to a call.
-/// Per compilation, no static mutable state.
 /// </summary>
-internal sealed class TraceContextEvidence
+internal sealed class TraceContextEvidence : HelperEvidence
 {
-    public const int MaxCallDepth = 3;
-
-    private readonly Compilation _compilation;
-    private readonly TracingTypes _types;
-    private readonly ConcurrentDictionary<IMethodSymbol, MethodEvidence> _methods = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-
     public TraceContextEvidence(Compilation compilation, TracingTypes types)
+        : base(compilation, types)
     {
-        _compilation = compilation;
-        _types = types;
     }
 
     /// <summary>True when <paramref name="body"/> or a source helper it calls propagates the trace context.</summary>
-    public bool Propagates(IOperation body, CancellationToken cancellationToken)
+    public bool Propagates(IOperation body, CancellationToken cancellationToken) => Shows(body, cancellationToken);
+
+    protected override bool IsDirectEvidence(IOperation operation) => operation switch
     {
-        var root = Scan(body, cancellationToken);
-        if (root.Direct)
-        {
-            return true;
-        }
-
-        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        var pending = new Queue<(IMethodSymbol Method, int Depth)>();
-        foreach (var callee in root.Callees)
-        {
-            if (visited.Add(callee))
-            {
-                pending.Enqueue((callee, 1));
-            }
-        }
-
-        while (pending.Count > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (method, depth) = pending.Dequeue();
-            var evidence = Get(method, cancellationToken);
-            if (evidence.Direct)
-            {
-                return true;
-            }
-
-            if (depth >= MaxCallDepth)
-            {
-                continue;
-            }
-
-            foreach (var callee in evidence.Callees)
-            {
-                if (visited.Add(callee))
-                {
-                    pending.Enqueue((callee, depth + 1));
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private MethodEvidence Get(IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        if (_methods.TryGetValue(method, out var cached))
-        {
-            return cached;
-        }
-
-        var direct = false;
-        var callees = ImmutableArray.CreateBuilder<IMethodSymbol>();
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            var node = reference.GetSyntax(cancellationToken);
-            if (!_compilation.ContainsSyntaxTree(node.SyntaxTree))
-            {
-                continue;
-            }
-
-            var operation = GetModel(node.SyntaxTree).GetOperation(node, cancellationToken);
-            if (operation is null)
-            {
-                continue;
-            }
-
-            var evidence = Scan(operation, cancellationToken);
-            direct |= evidence.Direct;
-            callees.AddRange(evidence.Callees);
-        }
-
-        return _methods.GetOrAdd(method, new MethodEvidence(direct, callees.ToImmutable()));
-    }
-
-    private MethodEvidence Scan(IOperation body, CancellationToken cancellationToken)
-    {
-        var callees = ImmutableArray.CreateBuilder<IMethodSymbol>();
-        foreach (var operation in body.DescendantsAndSelf())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (operation)
-            {
-                case IInvocationOperation invocation:
-                    var method = invocation.TargetMethod;
-                    if (IsPropagationName(method.Name) || (method.Name == "Inject" && _types.IsPropagator(method.ContainingType)))
-                    {
-                        return new MethodEvidence(true, ImmutableArray<IMethodSymbol>.Empty);
-                    }
-
-                    var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-                    if (SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, _compilation.Assembly) && !definition.DeclaringSyntaxReferences.IsEmpty)
-                    {
-                        callees.Add(definition);
-                    }
-
-                    break;
-
-                case IPropertyReferenceOperation property when _types.IsActivity(property.Property.ContainingType)
-                    && property.Property.Name is "Id" or "TraceId" or "SpanId" or "Context" or "ParentId" or "TraceStateString":
-                    return new MethodEvidence(true, ImmutableArray<IMethodSymbol>.Empty);
-
-                case IArgumentOperation argument when _types.IsActivity(argument.Value.Type)
-                    || SymbolEqualityComparer.Default.Equals(argument.Value.Type, _types.ActivityContext):
-                    return new MethodEvidence(true, ImmutableArray<IMethodSymbol>.Empty);
-
-                case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } when IsTraceHeaderName(text):
-                    return new MethodEvidence(true, ImmutableArray<IMethodSymbol>.Empty);
-
-                case IFieldReferenceOperation { Field: { HasConstantValue: true, ConstantValue: string constant } } when IsTraceHeaderName(constant):
-                    return new MethodEvidence(true, ImmutableArray<IMethodSymbol>.Empty);
-            }
-        }
-
-        return new MethodEvidence(false, callees.ToImmutable());
-    }
+        IInvocationOperation { TargetMethod: var method } =>
+            IsPropagationName(method.Name) || (method.Name == "Inject" && Types.IsPropagator(method.ContainingType)),
+        IPropertyReferenceOperation property =>
+            Types.IsActivity(property.Property.ContainingType)
+            && property.Property.Name is "Id" or "TraceId" or "SpanId" or "Context" or "ParentId" or "TraceStateString",
+        IArgumentOperation argument =>
+            Types.IsActivity(argument.Value.Type) || SymbolEqualityComparer.Default.Equals(argument.Value.Type, Types.ActivityContext),
+        _ => false,
+    };
 
     private static bool IsPropagationName(string name)
         => name.IndexOf("Inject", StringComparison.OrdinalIgnoreCase) >= 0
             || name.IndexOf("Propagat", StringComparison.OrdinalIgnoreCase) >= 0
             || name.IndexOf("TraceContext", StringComparison.OrdinalIgnoreCase) >= 0
             || name.IndexOf("TraceParent", StringComparison.OrdinalIgnoreCase) >= 0;
-
-    /// <summary>A header name that carries a trace: traceparent, x-trace-id, correlation-id, b3, uber-trace-id...</summary>
-    private static bool IsTraceHeaderName(string text)
-        => text.Length < 40
-            && (text.IndexOf("traceparent", StringComparison.OrdinalIgnoreCase) >= 0
-                || text.IndexOf("trace-id", StringComparison.OrdinalIgnoreCase) >= 0
-                || text.IndexOf("traceid", StringComparison.OrdinalIgnoreCase) >= 0
-                || text.IndexOf("trace_id", StringComparison.OrdinalIgnoreCase) >= 0
-                || text.IndexOf("correlation", StringComparison.OrdinalIgnoreCase) >= 0
-                || string.Equals(text, "b3", StringComparison.OrdinalIgnoreCase)
-                || text.StartsWith("x-b3-", StringComparison.OrdinalIgnoreCase));
-
-    private SemanticModel GetModel(SyntaxTree tree)
-    {
-        if (_models.TryGetValue(tree, out var model))
-        {
-            return model;
-        }
-
-        // Following helpers into other files is what recognises a shared "inject the trace headers" helper, live in
-        // the IDE; the models are cached per compilation, as in the health rules.
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
-        return _models.GetOrAdd(tree, _compilation.GetSemanticModel(tree));
-#pragma warning restore RS1030
-    }
-
-    private readonly struct MethodEvidence
-    {
-        public MethodEvidence(bool direct, ImmutableArray<IMethodSymbol> callees)
-        {
-            Direct = direct;
-            Callees = callees;
-        }
-
-        public bool Direct { get; }
-
-        public ImmutableArray<IMethodSymbol> Callees { get; }
-    }
 }

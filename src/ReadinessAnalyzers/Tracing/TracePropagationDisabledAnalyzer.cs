@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.Tracing;
 
@@ -102,7 +103,7 @@ public sealed class TracePropagationDisabledAnalyzer : DiagnosticAnalyzer
     /// <summary>A propagator declared in source whose <c>Inject</c> override has an empty body.</summary>
     private static bool InjectsNothing(INamedTypeSymbol type, TracingTypes types)
     {
-        if (!TracingTypes.DerivesFrom(type, types.DistributedContextPropagator))
+        if (!TypeSymbols.DerivesFrom(type, types.DistributedContextPropagator))
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.Tracing;
 
@@ -64,23 +65,6 @@ internal sealed class TracingTypes
 
     public bool IsActivity(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Activity);
 
-    public bool IsPropagator(ITypeSymbol? type) => DerivesFrom(type, DistributedContextPropagator) || DerivesFrom(type, TextMapPropagator);
+    public bool IsPropagator(ITypeSymbol? type) => TypeSymbols.DerivesFrom(type, DistributedContextPropagator) || TypeSymbols.DerivesFrom(type, TextMapPropagator);
 
-    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -76,7 +76,7 @@ public sealed class RuleCasesScenario : IAsyncDisposable
     internal static async Task<RuleCasesScenario> CreateAsync(PackageFixture package)
     {
         var secrets = ConsumerSecrets.Create(SecretSeed);
-        var project = await package.CreateConsumerAsync("rule-cases", RuleCases.Sources(secrets)).ConfigureAwait(false);
+        var project = await package.CreateConsumerAsync("rule-cases", RuleCases.Sources(secrets), extraItems: RuleCases.PackageReferences).ConfigureAwait(false);
         return new RuleCasesScenario(project, secrets);
     }
 
