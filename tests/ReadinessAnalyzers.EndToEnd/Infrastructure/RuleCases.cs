@@ -864,13 +864,14 @@ public static class RuleCases
     {
         // Both rules judge the whole application, and their fixes write to the host and registration code, not to a
         // case file of their own: the table's model (one file per rule, every other file unchanged) cannot hold them.
-        ["RDY304"] = "Application-wide: the fix needs OpenTelemetry.Extensions.Hosting, and with it every host of this "
-            + "consumer (Program.cs, the RDY501 and RDY503 hosts) is reported and rewritten, so Program.cs and the other "
-            + "cases' expected texts would change; its fix also registers every ActivitySource, which removes RDY305's "
-            + "finding before RDY305's fix runs. Covered by the unit tests of the fix only.",
-        ["RDY305"] = "Application-wide: reported only when the application registers tracing with AddSource, and fixed by "
-            + "adding the name to that registration in the host (Program.cs, which must stay unchanged here); in a "
-            + "consumer with RDY304's finding the two fixes compete for the same registration. Covered by the unit "
+        ["RDY304"] = "Application-wide, and cannot share this consumer with RDY503: the fix is offered only with "
+            + "OpenTelemetry.Extensions.Hosting, and then every host here (Program.cs and the RDY501 and RDY503 hosts) is "
+            + "reported and must either register tracing or be rewritten by the fix. Either way the RDY503 host gets "
+            + "AddOpenTelemetry(), a third-party method receiving the services, which silences RDY503 by design (it may "
+            + "call AddHealthChecks). Tried: the RDY503 finding disappeared. Covered by the unit tests of the fix only.",
+        ["RDY305"] = "Application-wide: reported only once the application registers tracing with AddSource, so it needs "
+            + "the OpenTelemetry setup that RDY304's exclusion explains; and its fix adds the name to that registration "
+            + "in a host (Program.cs, which must stay unchanged here), not to a case file of its own. Covered by the unit "
             + "tests of the fix only.",
     };
 
