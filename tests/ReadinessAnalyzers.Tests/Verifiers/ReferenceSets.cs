@@ -48,6 +48,19 @@ internal static class ReferenceSets
         PackageFile("microsoft.entityframeworkcore.abstractions/8.0.34/lib/net8.0/Microsoft.EntityFrameworkCore.Abstractions.dll"),
         PackageFile("microsoft.entityframeworkcore.relational/8.0.34/lib/net8.0/Microsoft.EntityFrameworkCore.Relational.dll"));
 
+    /// <summary>
+    /// Clients that carry the trace context by themselves, which the tracing rules must never report: Azure Service Bus
+    /// 7.21 (with the Azure.Core, System.ClientModel and System.Memory.Data types its public API names) and MassTransit's
+    /// abstractions 8.5. Added to <see cref="AspNetCore80"/> as files, as <see cref="DataAccess"/> is.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> SelfPropagatingMessaging { get; } = ImmutableArray.Create<MetadataReference>(
+        PackageFile("azure.messaging.servicebus/7.21.0/lib/net8.0/Azure.Messaging.ServiceBus.dll"),
+        PackageFile("azure.core/1.64.0/lib/net8.0/Azure.Core.dll"),
+        PackageFile("azure.core.amqp/1.3.1/lib/netstandard2.0/Azure.Core.Amqp.dll"),
+        PackageFile("system.clientmodel/1.17.0/lib/net8.0/System.ClientModel.dll"),
+        PackageFile("system.memory.data/10.0.10/lib/net8.0/System.Memory.Data.dll"),
+        PackageFile("masstransit.abstractions/8.5.12/lib/net8.0/MassTransit.Abstractions.dll"));
+
     private static MetadataReference PackageFile(string relativePath)
     {
         var root = typeof(ReferenceSets).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "NuGetPackageRoot")?.Value;
