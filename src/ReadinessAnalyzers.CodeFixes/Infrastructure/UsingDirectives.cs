@@ -11,9 +11,12 @@ namespace ReadinessAnalyzers.CodeFixes.Infrastructure;
 /// <summary>Adds using directives where the file keeps them: at the top, or inside its only namespace.</summary>
 internal static class UsingDirectives
 {
-    public static CompilationUnitSyntax Add(CompilationUnitSyntax unit, IEnumerable<string> namespaces)
+    /// <param name="project">When given and its compilation is at hand, namespaces that a <c>global using</c> of the
+    /// project already imports (the SDK's implicit usings, <c>&lt;Using Include="..."/&gt;</c> items) are not added.</param>
+    public static CompilationUnitSyntax Add(CompilationUnitSyntax unit, IEnumerable<string> namespaces, Project? project = null)
     {
-        var missing = namespaces.Where(ns => !Imports(unit, ns)).ToList();
+        var global = project is not null && project.TryGetCompilation(out var compilation) ? GlobalImports(compilation) : null;
+        var missing = namespaces.Where(ns => !Imports(unit, ns) && global?.Contains(ns) != true).ToList();
         if (missing.Count == 0)
         {
             return unit;
@@ -43,6 +46,28 @@ internal static class UsingDirectives
         }
 
         return unit.WithUsings(Insert(unit.Usings, missing, newLine));
+    }
+
+    /// <summary>The namespaces imported by <c>global using</c> directives anywhere in the compilation.</summary>
+    private static HashSet<string> GlobalImports(Compilation compilation)
+    {
+        var imported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.TryGetRoot(out var root) && root is CompilationUnitSyntax compilationUnit)
+            {
+                foreach (var directive in compilationUnit.Usings)
+                {
+                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is null
+                        && directive.StaticKeyword.IsKind(SyntaxKind.None) && directive.Name is { } name)
+                    {
+                        imported.Add(name.ToString().Replace("global::", string.Empty));
+                    }
+                }
+            }
+        }
+
+        return imported;
     }
 
     private static bool Imports(CompilationUnitSyntax unit, string ns)

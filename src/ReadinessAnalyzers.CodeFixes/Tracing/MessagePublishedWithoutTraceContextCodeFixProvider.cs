@@ -223,7 +223,7 @@ public sealed class MessagePublishedWithoutTraceContextCodeFixProvider : CodeFix
 
         if (updated is CompilationUnitSyntax unit)
         {
-            updated = UsingDirectives.Add(unit, edits.SelectMany(e => e.Namespaces).Distinct());
+            updated = UsingDirectives.Add(unit, edits.SelectMany(e => e.Namespaces).Distinct(), document.Project);
         }
 
         return document.WithSyntaxRoot(updated);

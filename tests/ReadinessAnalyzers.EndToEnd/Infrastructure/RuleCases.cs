@@ -570,10 +570,9 @@ public static class RuleCases
                 }
             }
             """,
-            // The fix adds System.Collections.Generic although the consumer's implicit usings import it: its using
-            // check reads the file's directives only (a redundant using, IDE0005, nothing worse).
+            // System.Collections.Generic (for the getter's IEnumerable) comes from the consumer's implicit usings, so
+            // the fix adds only what the file lacks.
             After: """
-            using System.Collections.Generic;
             using System.Diagnostics;
             using System.Text;
             using Confluent.Kafka;

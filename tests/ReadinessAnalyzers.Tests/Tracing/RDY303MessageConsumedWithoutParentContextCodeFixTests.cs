@@ -125,6 +125,57 @@ public sealed class RDY303MessageConsumedWithoutParentContextCodeFixTests
     }
 
     [Fact]
+    public async Task CodeFix_DoesNotAddUsingsThatAGlobalUsingAlreadyImports()
+    {
+        // As the SDK's implicit usings do (obj/GlobalUsings.g.cs): the fix adds only System.Text.
+        const string globalUsings = """
+            global using global::System.Collections.Generic;
+            global using global::System.Threading;
+            """;
+        var source = """
+            using System.Diagnostics;
+            using Confluent.Kafka;
+
+            public sealed class LedgerLoop(IConsumer<string, string> consumer)
+            {
+            #nullable enable
+                private static readonly ActivitySource Source = new("Ledger");
+
+                public void Run(CancellationToken cancellationToken)
+                {
+                    var result = consumer.Consume(cancellationToken);
+                    using var activity = Source.{|RDY303:StartActivity|}("ledger process");
+                }
+            }
+            """;
+        var fixedSource = """
+            using System.Diagnostics;
+            using System.Text;
+            using Confluent.Kafka;
+
+            public sealed class LedgerLoop(IConsumer<string, string> consumer)
+            {
+            #nullable enable
+                private static readonly ActivitySource Source = new("Ledger");
+
+                public void Run(CancellationToken cancellationToken)
+                {
+                    var result = consumer.Consume(cancellationToken);
+                    DistributedContextPropagator.Current.ExtractTraceIdAndState(result.Message.Headers, static (object? carrier, string fieldName, out string? fieldValue, out IEnumerable<string>? fieldValues) => { fieldValues = null; fieldValue = carrier is Confluent.Kafka.Headers headers && headers.TryGetLastBytes(fieldName, out var bytes) ? Encoding.UTF8.GetString(bytes) : null; }, out var traceParent, out var traceState);
+                    ActivityContext.TryParse(traceParent, traceState, out var parentContext);
+                    using var activity = Source.StartActivity("ledger process", ActivityKind.Consumer, parentContext);
+                }
+            }
+            """;
+        var test = new VerifyCS.Test { ReferenceAssemblies = ReferenceSets.AspNetCore80WithKafka };
+        test.TestState.Sources.Add(("/0/Test0.cs", source));
+        test.TestState.Sources.Add(("/0/GlobalUsings.g.cs", globalUsings));
+        test.FixedState.Sources.Add(("/0/Test0.cs", fixedSource));
+        test.FixedState.Sources.Add(("/0/GlobalUsings.g.cs", globalUsings));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task NoCodeFix_WhenTheShapeIsNotClear()
     {
         var source = """
