@@ -209,7 +209,7 @@ public sealed class ConsoleUsedForLoggingCodeFixProvider : CodeFixProvider
         var newRoot = editor.GetChangedRoot();
         if (plans.Any(p => p.NeedsUsing) && newRoot is CompilationUnitSyntax unit)
         {
-            newRoot = UsingDirectives.Add(unit, new[] { LoggingNamespace });
+            newRoot = UsingDirectives.Add(unit, new[] { LoggingNamespace }, document.Project);
         }
 
         return document.WithSyntaxRoot(newRoot);
