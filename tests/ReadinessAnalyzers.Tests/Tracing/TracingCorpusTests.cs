@@ -6,7 +6,8 @@ using Xunit.Abstractions;
 namespace ReadinessAnalyzers.Tests.Tracing;
 
 /// <summary>
-/// Precision and recall of the tracing rules (RDY301, RDY302, RDY306) over the labelled corpus in <c>Tracing/Corpus</c>,
+/// Precision and recall of the tracing rules over the labelled corpus in <c>Tracing/Corpus</c> (RDY301, RDY302, RDY303 and
+/// RDY306 have labels there; RDY304 and RDY305 are about applications and the corpus is a library, so their unit tests measure them),
 /// compiled against ASP.NET Core 8 + Confluent.Kafka + RabbitMQ.Client 6 + OpenTelemetry. Conventions and figures: <see cref="LabelledCorpus"/>.
 /// </summary>
 public sealed class TracingCorpusTests(ITestOutputHelper output)
