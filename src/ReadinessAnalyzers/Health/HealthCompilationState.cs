@@ -362,14 +362,21 @@ internal sealed class HealthCompilationState
     private static bool IsControllerMapping(string name)
         => name is "MapControllers" or "MapDefaultControllerRoute" or "MapControllerRoute" or "MapAreaControllerRoute" or "UseMvc" or "UseMvcWithDefaultRoute";
 
-    /// <summary>.NET, ASP.NET Core and Microsoft.Extensions: known not to register or map health checks behind one's back.</summary>
+    /// <summary>
+    /// Libraries known not to register or map health checks behind one's back: .NET, ASP.NET Core and
+    /// Microsoft.Extensions, and the telemetry libraries whose registrations take the services or the builder
+    /// (OpenTelemetry's <c>AddOpenTelemetry()</c>, Serilog's <c>AddSerilog()</c>/<c>UseSerilog()</c>). Any other
+    /// package's helper that receives them may (Aspire components do), so it counts as a possible registration.
+    /// </summary>
     private static bool IsFramework(IMethodSymbol method)
     {
         var assembly = method.ContainingAssembly?.Name;
         return assembly is not null
             && (assembly.StartsWith("Microsoft.", StringComparison.Ordinal)
                 || assembly.StartsWith("System.", StringComparison.Ordinal)
-                || assembly is "System" or "mscorlib" or "netstandard");
+                || assembly is "System" or "mscorlib" or "netstandard"
+                || assembly is "OpenTelemetry" || assembly.StartsWith("OpenTelemetry.", StringComparison.Ordinal)
+                || assembly is "Serilog" || assembly.StartsWith("Serilog.", StringComparison.Ordinal));
     }
 
     /// <summary>The method name of an invocation (<c>MapHealthChecks</c> in <c>app.MapHealthChecks("/health")</c>).</summary>

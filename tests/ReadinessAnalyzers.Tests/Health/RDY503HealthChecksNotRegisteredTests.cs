@@ -27,6 +27,28 @@ public sealed class RDY503HealthChecksNotRegisteredTests
     }
 
     [Fact]
+    public async Task Diagnostic_WhenOnlyTelemetryRegistrationsReceiveTheServices()
+    {
+        // OpenTelemetry's AddOpenTelemetry() takes the services but never registers health checks: it must not hide
+        // the missing AddHealthChecks() the way an unknown package's helper does.
+        var program = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+            using OpenTelemetry.Trace;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource("Orders"));
+            var app = builder.Build();
+            app.{|#0:MapHealthChecks|}("/healthz");
+            app.Run();
+            """;
+        var test = new VerifyCS.Test { TestCode = program, ReferenceAssemblies = ReadinessAnalyzers.Tests.Verifiers.ReferenceSets.AspNetCore80WithOpenTelemetry };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("RDY503").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("MapHealthChecks"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Diagnostic_WhenUseHealthChecksHasNoRegistration()
     {
         var program = """
