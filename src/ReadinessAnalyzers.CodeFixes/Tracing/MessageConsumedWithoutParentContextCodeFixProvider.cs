@@ -31,7 +31,9 @@ public sealed class MessageConsumedWithoutParentContextCodeFixProvider : CodeFix
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MessageConsumedWithoutParentContext);
 
-    public override FixAllProvider GetFixAllProvider() => FixAll.Instance;
+    public override FixAllProvider GetFixAllProvider() => FixAllInstance;
+
+    private static readonly InsertionFixAll FixAllInstance = new(Plan);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -55,31 +57,12 @@ public sealed class MessageConsumedWithoutParentContextCodeFixProvider : CodeFix
                 ? "Extract the parent context with Propagators.DefaultTextMapPropagator"
                 : "Extract the parent context with DistributedContextPropagator.Current";
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => Task.FromResult(Apply(document, root, [plan])), EquivalenceKey),
+                CodeAction.Create(title, ct => Task.FromResult(StatementInsertions.Apply(document, root, [plan])), EquivalenceKey),
                 diagnostic);
         }
     }
 
-    private sealed class Edit
-    {
-        public Edit(StatementSyntax statement, ImmutableArray<StatementSyntax> replacement, bool openTelemetry, ImmutableArray<string> namespaces)
-        {
-            Statement = statement;
-            Replacement = replacement;
-            OpenTelemetry = openTelemetry;
-            Namespaces = namespaces;
-        }
-
-        public StatementSyntax Statement { get; }
-
-        public ImmutableArray<StatementSyntax> Replacement { get; }
-
-        public bool OpenTelemetry { get; }
-
-        public ImmutableArray<string> Namespaces { get; }
-    }
-
-    private static Edit? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, HashSet<string> reserved, CancellationToken cancellationToken)
+    private static InsertionEdit? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, HashSet<string> reserved, CancellationToken cancellationToken)
     {
         var invocation = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
         var statement = invocation?.FirstAncestorOrSelf<StatementSyntax>();
@@ -112,7 +95,7 @@ public sealed class MessageConsumedWithoutParentContextCodeFixProvider : CodeFix
         }
 
         var carrier = candidates[0].Name + ".Message.Headers";
-        var indentation = Indentation(statement);
+        var indentation = StatementInsertions.Indentation(statement);
         var newLine = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
         if (newLine == default)
         {
@@ -120,7 +103,7 @@ public sealed class MessageConsumedWithoutParentContextCodeFixProvider : CodeFix
         }
 
         var openTelemetry = model.Compilation.GetTypeByMetadataName("OpenTelemetry.Context.Propagation.Propagators") is not null;
-        var parentName = FreeName("parentContext", statement, reserved, cancellationToken);
+        var parentName = StatementInsertions.FreeName("parentContext", statement, reserved, cancellationToken);
         var namespaces = ImmutableArray.CreateBuilder<string>();
         namespaces.Add("System.Diagnostics");
         namespaces.Add("System.Text");
@@ -130,10 +113,10 @@ public sealed class MessageConsumedWithoutParentContextCodeFixProvider : CodeFix
         {
             namespaces.Add("System.Linq");
             namespaces.Add("OpenTelemetry.Context.Propagation");
-            var headers = FreeName("headers", statement, reserved, cancellationToken);
-            var key = FreeName("key", statement, reserved, cancellationToken);
-            var header = FreeName("header", statement, reserved, cancellationToken);
-            before.Add(Parse(
+            var headers = StatementInsertions.FreeName("headers", statement, reserved, cancellationToken);
+            var key = StatementInsertions.FreeName("key", statement, reserved, cancellationToken);
+            var header = StatementInsertions.FreeName("header", statement, reserved, cancellationToken);
+            before.Add(StatementInsertions.Parse(
                 "var " + parentName + " = Propagators.DefaultTextMapPropagator.Extract(default, " + carrier
                     + ", (" + headers + ", " + key + ") => " + headers + "?.Where(" + header + " => " + header + ".Key == " + key + ").Select("
                     + header + " => Encoding.UTF8.GetString(" + header + ".GetValueBytes())));",
@@ -144,16 +127,16 @@ public sealed class MessageConsumedWithoutParentContextCodeFixProvider : CodeFix
         else
         {
             namespaces.Add("System.Collections.Generic");
-            var traceParent = FreeName("traceParent", statement, reserved, cancellationToken);
-            var traceState = FreeName("traceState", statement, reserved, cancellationToken);
+            var traceParent = StatementInsertions.FreeName("traceParent", statement, reserved, cancellationToken);
+            var traceState = StatementInsertions.FreeName("traceState", statement, reserved, cancellationToken);
             var q = model.GetNullableContext(statement.SpanStart).AnnotationsEnabled() ? "?" : string.Empty;
-            var source = FreeName("carrier", statement, reserved, cancellationToken);
-            var field = FreeName("fieldName", statement, reserved, cancellationToken);
-            var value = FreeName("fieldValue", statement, reserved, cancellationToken);
-            var values = FreeName("fieldValues", statement, reserved, cancellationToken);
-            var headers = FreeName("headers", statement, reserved, cancellationToken);
-            var bytes = FreeName("bytes", statement, reserved, cancellationToken);
-            before.Add(Parse(
+            var source = StatementInsertions.FreeName("carrier", statement, reserved, cancellationToken);
+            var field = StatementInsertions.FreeName("fieldName", statement, reserved, cancellationToken);
+            var value = StatementInsertions.FreeName("fieldValue", statement, reserved, cancellationToken);
+            var values = StatementInsertions.FreeName("fieldValues", statement, reserved, cancellationToken);
+            var headers = StatementInsertions.FreeName("headers", statement, reserved, cancellationToken);
+            var bytes = StatementInsertions.FreeName("bytes", statement, reserved, cancellationToken);
+            before.Add(StatementInsertions.Parse(
                 "DistributedContextPropagator.Current.ExtractTraceIdAndState(" + carrier
                     + ", static (object" + q + " " + source + ", string " + field + ", out string" + q + " " + value + ", out IEnumerable<string>" + q + " " + values + ") => { "
                     + values + " = null; " + value + " = " + source + " is Confluent.Kafka.Headers " + headers + " && " + headers + ".TryGetLastBytes(" + field
@@ -161,7 +144,7 @@ public sealed class MessageConsumedWithoutParentContextCodeFixProvider : CodeFix
                     + "out var " + traceParent + ", out var " + traceState + ");",
                 indentation,
                 newLine));
-            before.Add(Parse("ActivityContext.TryParse(" + traceParent + ", " + traceState + ", out var " + parentName + ");", indentation, newLine));
+            before.Add(StatementInsertions.Parse("ActivityContext.TryParse(" + traceParent + ", " + traceState + ", out var " + parentName + ");", indentation, newLine));
             parentExpression = parentName;
         }
 
@@ -180,7 +163,7 @@ public sealed class MessageConsumedWithoutParentContextCodeFixProvider : CodeFix
         // The statement's own leading trivia (its comments) moves to the first inserted line.
         before[0] = before[0].WithLeadingTrivia(statement.GetLeadingTrivia());
         before.Add(updatedStatement.WithLeadingTrivia(indentation));
-        return new Edit(statement, before.ToImmutableArray(), openTelemetry, namespaces.ToImmutable());
+        return new InsertionEdit(statement, before.ToImmutableArray(), openTelemetry, namespaces.ToImmutable());
     }
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
@@ -189,108 +172,4 @@ public sealed class MessageConsumedWithoutParentContextCodeFixProvider : CodeFix
         IParameterSymbol parameter => parameter.Type,
         _ => null,
     };
-
-    private static Document Apply(Document document, SyntaxNode root, IReadOnlyList<Edit> edits)
-    {
-        var byStatement = new Dictionary<SyntaxNode, Edit>();
-        foreach (var edit in edits)
-        {
-            if (!byStatement.ContainsKey(edit.Statement))
-            {
-                byStatement.Add(edit.Statement, edit);
-            }
-        }
-
-        var blocks = byStatement.Keys.Select(s => (BlockSyntax)s.Parent!).Distinct().ToList();
-        var updated = root.ReplaceNodes(blocks, (original, rewritten) =>
-        {
-            var statements = new List<StatementSyntax>();
-            for (var i = 0; i < original.Statements.Count; i++)
-            {
-                if (byStatement.TryGetValue(original.Statements[i], out var edit))
-                {
-                    statements.AddRange(edit.Replacement);
-                }
-                else
-                {
-                    statements.Add(rewritten.Statements[i]);
-                }
-            }
-
-            return rewritten.WithStatements(SyntaxFactory.List(statements));
-        });
-
-        if (updated is CompilationUnitSyntax unit)
-        {
-            updated = UsingDirectives.Add(unit, edits.SelectMany(e => e.Namespaces).Distinct(), document.Project);
-        }
-
-        return document.WithSyntaxRoot(updated);
-    }
-
-    private static StatementSyntax Parse(string text, SyntaxTriviaList indentation, SyntaxTrivia newLine)
-        => SyntaxFactory.ParseStatement(text)
-            .WithLeadingTrivia(indentation)
-            .WithTrailingTrivia(newLine)
-            .WithAdditionalAnnotations(Formatter.Annotation);
-
-    private static SyntaxTriviaList Indentation(StatementSyntax statement)
-    {
-        var leading = statement.GetLeadingTrivia();
-        return leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia)
-            ? SyntaxFactory.TriviaList(leading[leading.Count - 1])
-            : SyntaxFactory.TriviaList();
-    }
-
-    /// <summary>The base name, or name2, name3... when it is taken in the enclosing member or by this Fix All.</summary>
-    private static string FreeName(string baseName, StatementSyntax statement, HashSet<string> reserved, CancellationToken cancellationToken)
-    {
-        var member = (SyntaxNode?)statement.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? statement.SyntaxTree.GetRoot(cancellationToken);
-        var taken = new HashSet<string>();
-        foreach (var token in member.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken))
-            {
-                taken.Add(token.ValueText);
-            }
-        }
-
-        for (var i = 1; ; i++)
-        {
-            var name = i == 1 ? baseName : baseName + i;
-            if (!taken.Contains(name) && reserved.Add(member.SpanStart + ":" + name))
-            {
-                return name;
-            }
-        }
-    }
-
-    /// <summary>Plans every diagnostic of a document against the original tree, so that new locals do not collide.</summary>
-    private sealed class FixAll : DocumentBasedFixAllProvider
-    {
-        public static readonly FixAll Instance = new();
-
-        protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
-        {
-            var root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
-            {
-                return document;
-            }
-
-            var reserved = new HashSet<string>();
-            var edits = new List<Edit>();
-            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
-            {
-                var edit = Plan(root, model, diagnostic, reserved, fixAllContext.CancellationToken);
-                if (edit is not null && !edits.Any(e => e.Statement.Span.IntersectsWith(edit.Statement.Span)))
-                {
-                    edits.Add(edit);
-                }
-            }
-
-            return edits.Count == 0 ? document : Apply(document, root, edits);
-        }
-    }
 }

@@ -32,7 +32,9 @@ public sealed class MessagePublishedWithoutTraceContextCodeFixProvider : CodeFix
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MessagePublishedWithoutTraceContext);
 
-    public override FixAllProvider GetFixAllProvider() => FixAll.Instance;
+    public override FixAllProvider GetFixAllProvider() => FixAllInstance;
+
+    private static readonly InsertionFixAll FixAllInstance = new(Plan);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -56,31 +58,12 @@ public sealed class MessagePublishedWithoutTraceContextCodeFixProvider : CodeFix
                 ? "Inject the trace context with Propagators.DefaultTextMapPropagator"
                 : "Inject the trace context with DistributedContextPropagator.Current";
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => Task.FromResult(Apply(document, root, [plan])), EquivalenceKey),
+                CodeAction.Create(title, ct => Task.FromResult(StatementInsertions.Apply(document, root, [plan])), EquivalenceKey),
                 diagnostic);
         }
     }
 
-    private sealed class Edit
-    {
-        public Edit(StatementSyntax statement, ImmutableArray<StatementSyntax> replacement, bool openTelemetry, ImmutableArray<string> namespaces)
-        {
-            Statement = statement;
-            Replacement = replacement;
-            OpenTelemetry = openTelemetry;
-            Namespaces = namespaces;
-        }
-
-        public StatementSyntax Statement { get; }
-
-        public ImmutableArray<StatementSyntax> Replacement { get; }
-
-        public bool OpenTelemetry { get; }
-
-        public ImmutableArray<string> Namespaces { get; }
-    }
-
-    private static Edit? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, HashSet<string> reserved, CancellationToken cancellationToken)
+    private static InsertionEdit? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, HashSet<string> reserved, CancellationToken cancellationToken)
     {
         if (!diagnostic.Properties.TryGetValue(MessagePublishedWithoutTraceContextAnalyzer.ClientProperty, out var client) || client is null)
         {
@@ -108,7 +91,7 @@ public sealed class MessagePublishedWithoutTraceContextCodeFixProvider : CodeFix
             return null;
         }
 
-        var indentation = Indentation(statement);
+        var indentation = StatementInsertions.Indentation(statement);
         var newLine = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
         if (newLine == default)
         {
@@ -130,15 +113,15 @@ public sealed class MessagePublishedWithoutTraceContextCodeFixProvider : CodeFix
         }
         else if (kafka && value is BaseObjectCreationExpressionSyntax)
         {
-            carrier = FreeName("message", statement, reserved, cancellationToken);
-            before.Add(Parse("var " + carrier + " = " + value.WithoutTrivia().ToFullString() + ";", indentation, newLine));
+            carrier = StatementInsertions.FreeName("message", statement, reserved, cancellationToken);
+            before.Add(StatementInsertions.Parse("var " + carrier + " = " + value.WithoutTrivia().ToFullString() + ";", indentation, newLine));
             updatedStatement = statement.ReplaceNode(argument, argument.WithExpression(SyntaxFactory.IdentifierName(carrier).WithTriviaFrom(argument.Expression)));
         }
         else if (!kafka && (value.IsKind(SyntaxKind.NullLiteralExpression) || value.IsKind(SyntaxKind.DefaultLiteralExpression) || value is DefaultExpressionSyntax)
             && invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } } publish)
         {
-            carrier = FreeName("properties", statement, reserved, cancellationToken);
-            before.Add(Parse("var " + carrier + " = " + publish.Expression.WithoutTrivia().ToFullString() + ".CreateBasicProperties();", indentation, newLine));
+            carrier = StatementInsertions.FreeName("properties", statement, reserved, cancellationToken);
+            before.Add(StatementInsertions.Parse("var " + carrier + " = " + publish.Expression.WithoutTrivia().ToFullString() + ".CreateBasicProperties();", indentation, newLine));
             updatedStatement = statement.ReplaceNode(argument, argument.WithExpression(SyntaxFactory.IdentifierName(carrier).WithTriviaFrom(argument.Expression)));
         }
         else
@@ -166,12 +149,12 @@ public sealed class MessagePublishedWithoutTraceContextCodeFixProvider : CodeFix
             setterBody = openTelemetry ? "headers[key] = value" : "((IDictionary<string, object>)headers!)[key] = value";
         }
 
-        before.Add(Parse(carrier + ".Headers ??= new " + headersType + "();", indentation, newLine));
+        before.Add(StatementInsertions.Parse(carrier + ".Headers ??= new " + headersType + "();", indentation, newLine));
         if (openTelemetry)
         {
             namespaces.Add("OpenTelemetry");
             namespaces.Add("OpenTelemetry.Context.Propagation");
-            before.Add(Parse(
+            before.Add(StatementInsertions.Parse(
                 "Propagators.DefaultTextMapPropagator.Inject(new PropagationContext(Activity.Current?.Context ?? default, Baggage.Current), "
                     + carrier + ".Headers, (headers, key, value) => " + setterBody + ");",
                 indentation,
@@ -179,7 +162,7 @@ public sealed class MessagePublishedWithoutTraceContextCodeFixProvider : CodeFix
         }
         else
         {
-            before.Add(Parse(
+            before.Add(StatementInsertions.Parse(
                 "DistributedContextPropagator.Current.Inject(Activity.Current, " + carrier + ".Headers, (headers, key, value) => " + setterBody + ");",
                 indentation,
                 newLine));
@@ -188,110 +171,6 @@ public sealed class MessagePublishedWithoutTraceContextCodeFixProvider : CodeFix
         // The statement's own leading trivia (its comments) moves to the first inserted line; the publish keeps its indentation.
         before[0] = before[0].WithLeadingTrivia(statement.GetLeadingTrivia());
         before.Add(updatedStatement.WithLeadingTrivia(indentation));
-        return new Edit(statement, before.ToImmutableArray(), openTelemetry, namespaces.ToImmutable());
-    }
-
-    private static Document Apply(Document document, SyntaxNode root, IReadOnlyList<Edit> edits)
-    {
-        var byStatement = new Dictionary<SyntaxNode, Edit>();
-        foreach (var edit in edits)
-        {
-            if (!byStatement.ContainsKey(edit.Statement))
-            {
-                byStatement.Add(edit.Statement, edit);
-            }
-        }
-
-        var blocks = byStatement.Keys.Select(s => (BlockSyntax)s.Parent!).Distinct().ToList();
-        var updated = root.ReplaceNodes(blocks, (original, rewritten) =>
-        {
-            var statements = new List<StatementSyntax>();
-            for (var i = 0; i < original.Statements.Count; i++)
-            {
-                if (byStatement.TryGetValue(original.Statements[i], out var edit))
-                {
-                    statements.AddRange(edit.Replacement);
-                }
-                else
-                {
-                    statements.Add(rewritten.Statements[i]);
-                }
-            }
-
-            return rewritten.WithStatements(SyntaxFactory.List(statements));
-        });
-
-        if (updated is CompilationUnitSyntax unit)
-        {
-            updated = UsingDirectives.Add(unit, edits.SelectMany(e => e.Namespaces).Distinct(), document.Project);
-        }
-
-        return document.WithSyntaxRoot(updated);
-    }
-
-    private static StatementSyntax Parse(string text, SyntaxTriviaList indentation, SyntaxTrivia newLine)
-        => SyntaxFactory.ParseStatement(text)
-            .WithLeadingTrivia(indentation)
-            .WithTrailingTrivia(newLine)
-            .WithAdditionalAnnotations(Formatter.Annotation);
-
-    private static SyntaxTriviaList Indentation(StatementSyntax statement)
-    {
-        var leading = statement.GetLeadingTrivia();
-        return leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia)
-            ? SyntaxFactory.TriviaList(leading[leading.Count - 1])
-            : SyntaxFactory.TriviaList();
-    }
-
-    /// <summary>The base name, or name2, name3... when it is taken in the enclosing member or by this Fix All.</summary>
-    private static string FreeName(string baseName, StatementSyntax statement, HashSet<string> reserved, CancellationToken cancellationToken)
-    {
-        var member = (SyntaxNode?)statement.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? statement.SyntaxTree.GetRoot(cancellationToken);
-        var taken = new HashSet<string>();
-        foreach (var token in member.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken))
-            {
-                taken.Add(token.ValueText);
-            }
-        }
-
-        for (var i = 1; ; i++)
-        {
-            var name = i == 1 ? baseName : baseName + i;
-            if (!taken.Contains(name) && reserved.Add(member.SpanStart + ":" + name))
-            {
-                return name;
-            }
-        }
-    }
-
-    /// <summary>Plans every diagnostic of a document against the original tree, so that new locals do not collide.</summary>
-    private sealed class FixAll : DocumentBasedFixAllProvider
-    {
-        public static readonly FixAll Instance = new();
-
-        protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
-        {
-            var root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
-            {
-                return document;
-            }
-
-            var reserved = new HashSet<string>();
-            var edits = new List<Edit>();
-            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
-            {
-                var edit = Plan(root, model, diagnostic, reserved, fixAllContext.CancellationToken);
-                if (edit is not null && !edits.Any(e => e.Statement.Span.IntersectsWith(edit.Statement.Span)))
-                {
-                    edits.Add(edit);
-                }
-            }
-
-            return edits.Count == 0 ? document : Apply(document, root, edits);
-        }
+        return new InsertionEdit(statement, before.ToImmutableArray(), openTelemetry, namespaces.ToImmutable());
     }
 }
